@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+const Position = z
+  .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
+  .rest(z.number());
+const Ring = z
+  .array(Position)
+  .min(4, "a ring needs at least 4 positions")
+  .refine((ring) => {
+    const first = ring[0];
+    const last = ring[ring.length - 1];
+    return (
+      first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1]
+    );
+  }, "a ring must be closed (first and last positions equal)");
+
+export const PolygonGeometry = z.object({
+  type: z.literal("Polygon"),
+  coordinates: z.array(Ring).min(1),
+});
+export const MultiPolygonGeometry = z.object({
+  type: z.literal("MultiPolygon"),
+  coordinates: z.array(z.array(Ring).min(1)).min(1),
+});
+export const AreaGeometry = z.discriminatedUnion("type", [PolygonGeometry, MultiPolygonGeometry]);
+export type AreaGeometry = z.infer<typeof AreaGeometry>;
+
+export const AreaFeature = z.object({
+  type: z.literal("Feature"),
+  properties: z.record(z.string(), z.unknown()).nullable(),
+  geometry: AreaGeometry,
+});
+export type AreaFeature = z.infer<typeof AreaFeature>;
+
+export const AreaFeatureCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(AreaFeature).min(1, "the collection has no features"),
+});
+export type AreaFeatureCollection = z.infer<typeof AreaFeatureCollection>;
+
+type Point = readonly [lng: number, lat: number];
+
+/** Even-odd ray casting on one ring; coordinates are [lng, lat]. */
+function isInRing(point: Point, ring: readonly (readonly number[])[]): boolean {
+  const [x, y] = point;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi = 0, yi = 0] = ring[i] ?? [];
+    const [xj = 0, yj = 0] = ring[j] ?? [];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function isInPolygon(point: Point, rings: readonly (readonly (readonly number[])[])[]): boolean {
+  const [outer, ...holes] = rings;
+  if (!outer || !isInRing(point, outer)) return false;
+  return !holes.some((hole) => isInRing(point, hole));
+}
+
+/** Whether a [lng, lat] point lies inside a Polygon or MultiPolygon (holes excluded). */
+export function containsPoint(geometry: AreaGeometry, point: Point): boolean {
+  if (geometry.type === "Polygon") return isInPolygon(point, geometry.coordinates);
+  return geometry.coordinates.some((polygon) => isInPolygon(point, polygon));
+}

@@ -1,0 +1,138 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  AVISO_DATA_DIR: z.string().min(1).default("./data"),
+  AVISO_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave unset for embedded SQLite)")
+    .optional(),
+  AVISO_MASTER_KEY: z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, "base64").length === 32,
+      "must be 32 bytes in base64 (generate with: openssl rand -base64 32)",
+    )
+    .optional(),
+  AVISO_PUBLIC_URL: z.url({ message: "must be an absolute http(s) URL" }).optional(),
+  AVISO_ORG_NAME: z.string().min(1).default("Aviso Chicago"),
+  AVISO_HOTLINE_NAME: z.string().min(1).default("ICIRR Family Support Hotline"),
+  AVISO_HOTLINE_NUMBER: z
+    .string()
+    .regex(/^[0-9+()\-. ]{3,32}$/, "must be a phone number such as 1-855-435-7693")
+    .default("1-855-435-7693"),
+  AVISO_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as America/Chicago")
+    .default("America/Chicago"),
+  AVISO_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+  AVISO_LOG_CLIENT_IPS: flag.default(false),
+  AVISO_TRUST_PROXY: flag.default(false),
+  AVISO_LOAD_DEFAULT_AREAS: flag.default(true),
+  AVISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(262_144),
+});
+
+/** The validated configuration. Paths are absolute. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** 32-byte master secret when configured; otherwise one is generated into the data dir. */
+  masterKey: Buffer | undefined;
+  publicUrl: string;
+  orgName: string;
+  hotline: { name: string; number: string };
+  timeZone: string;
+  logLevel: z.infer<typeof ConfigSchema>["AVISO_LOG_LEVEL"];
+  logClientIps: boolean;
+  trustProxy: boolean;
+  loadDefaultAreas: boolean;
+  bodyLimitBytes: number;
+}
+
+/** Raised when the environment holds a value Aviso cannot start with. Names every bad variable. */
+export class ConfigError extends Error {
+  readonly problems: { variable: string; message: string }[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+/** Secrets may come from a file (Docker/Kubernetes secrets): `X_FILE=/run/secrets/x`. */
+const FILE_VARIABLES = ["AVISO_DATABASE_URL", "AVISO_MASTER_KEY"] as const;
+
+/**
+ * Reads and validates the configuration from an environment. Empty strings count as unset.
+ * Throws {@link ConfigError} naming each invalid variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const problems: { variable: string; message: string }[] = [];
+  for (const key of FILE_VARIABLES) {
+    const file = env[`${key}_FILE`];
+    if (!file) continue;
+    if (raw[key] !== undefined) {
+      problems.push({ variable: `${key}_FILE`, message: `set only one of ${key} and ${key}_FILE` });
+      continue;
+    }
+    try {
+      raw[key] = readFileSync(file, "utf8").trim();
+    } catch (error) {
+      problems.push({
+        variable: `${key}_FILE`,
+        message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+      });
+    }
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ variable: String(issue.path[0] ?? "config"), message: issue.message });
+    }
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(cwd, c.AVISO_DATA_DIR),
+    databaseUrl: c.AVISO_DATABASE_URL,
+    masterKey: c.AVISO_MASTER_KEY ? Buffer.from(c.AVISO_MASTER_KEY, "base64") : undefined,
+    publicUrl: (c.AVISO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    orgName: c.AVISO_ORG_NAME,
+    hotline: { name: c.AVISO_HOTLINE_NAME, number: c.AVISO_HOTLINE_NUMBER },
+    timeZone: c.AVISO_TIME_ZONE,
+    logLevel: c.AVISO_LOG_LEVEL,
+    logClientIps: c.AVISO_LOG_CLIENT_IPS,
+    trustProxy: c.AVISO_TRUST_PROXY,
+    loadDefaultAreas: c.AVISO_LOAD_DEFAULT_AREAS,
+    bodyLimitBytes: c.AVISO_BODY_LIMIT_BYTES,
+  };
+}

@@ -1,0 +1,97 @@
+import sodium from "libsodium-wrappers-sumo";
+
+const KDF_CONTEXT = "avisofld"; // exactly crypto_kdf_CONTEXTBYTES (8) characters
+const ENCRYPTION_SUBKEY = 1;
+const BLIND_INDEX_SUBKEY = 2;
+const FORMAT = "v1";
+
+interface Keys {
+  id: string;
+  encryption: Uint8Array;
+  blindIndex: Uint8Array;
+}
+
+function deriveKeys(master: Uint8Array): Keys {
+  if (master.length !== sodium.crypto_kdf_KEYBYTES) {
+    throw new Error(`a master key must be ${sodium.crypto_kdf_KEYBYTES} bytes`);
+  }
+  const id = sodium.to_hex(sodium.crypto_generichash(4, master, "aviso key id"));
+  return {
+    id,
+    encryption: sodium.crypto_kdf_derive_from_key(32, ENCRYPTION_SUBKEY, KDF_CONTEXT, master),
+    blindIndex: sodium.crypto_kdf_derive_from_key(32, BLIND_INDEX_SUBKEY, KDF_CONTEXT, master),
+  };
+}
+
+/**
+ * Encryption of personal fields at rest: XChaCha20-Poly1305 per value with a random nonce,
+ * bound to its context (`table.column`) as associated data so a ciphertext cannot be moved to
+ * another column. Each value carries the id of the key that sealed it (`v1:<keyId>:<data>`),
+ * so older keys can still open values while `aviso keys rotate` re-encrypts them.
+ *
+ * Blind indexes (keyed BLAKE2b) let the database find a value (a phone number for STOP, an
+ * email at sign-in) without holding it. Callers normalise the value first (E.164, lower case).
+ */
+export class FieldCrypto {
+  readonly #current: Keys;
+  readonly #byId: Map<string, Keys>;
+
+  private constructor(current: Keys, older: Keys[]) {
+    this.#current = current;
+    this.#byId = new Map([current, ...older].map((keys) => [keys.id, keys]));
+  }
+
+  /** Builds the keyring from the current master key and any older ones still being rotated out. */
+  static async create(master: Uint8Array, older: Uint8Array[] = []): Promise<FieldCrypto> {
+    await sodium.ready;
+    return new FieldCrypto(deriveKeys(master), older.map(deriveKeys));
+  }
+
+  get keyId(): string {
+    return this.#current.id;
+  }
+
+  encrypt(plaintext: string, context: string): string {
+    const nonce = sodium.randombytes_buf(sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+    const sealed = sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(
+      plaintext,
+      context,
+      null,
+      nonce,
+      this.#current.encryption,
+    );
+    const data = new Uint8Array(nonce.length + sealed.length);
+    data.set(nonce);
+    data.set(sealed, nonce.length);
+    return `${FORMAT}:${this.#current.id}:${sodium.to_base64(data)}`;
+  }
+
+  /** Opens a value sealed by {@link encrypt} for the same context; throws if it was altered. */
+  decrypt(value: string, context: string): string {
+    const [format, keyId, encoded] = value.split(":");
+    if (format !== FORMAT || !keyId || !encoded) throw new Error("not an encrypted field value");
+    const keys = this.#byId.get(keyId);
+    if (!keys) throw new Error(`field was encrypted with key ${keyId}, which is not configured`);
+    const data = sodium.from_base64(encoded);
+    const nonceBytes = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    const plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      null,
+      data.subarray(nonceBytes),
+      context,
+      data.subarray(0, nonceBytes),
+      keys.encryption,
+    );
+    return sodium.to_string(plaintext);
+  }
+
+  /** The key id a stored value was sealed with, to find values that still need rotating. */
+  static keyIdOf(value: string): string | undefined {
+    return value.split(":")[1];
+  }
+
+  blindIndex(normalised: string, context: string): string {
+    return sodium.to_base64(
+      sodium.crypto_generichash(32, `${context}\u0000${normalised}`, this.#current.blindIndex),
+    );
+  }
+}

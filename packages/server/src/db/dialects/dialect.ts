@@ -1,0 +1,22 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+export type DialectName = "sqlite" | "postgres";
+
+/**
+ * One open database. Everything that differs between SQLite and PostgreSQL (connecting,
+ * backup, restore, listing tables) lives behind this interface, one file per database.
+ */
+export interface DatabaseDialect {
+  readonly name: DialectName;
+  readonly db: Kysely<Database>;
+  /** Where the data lives, safe to print (no password). */
+  readonly description: string;
+  /** The PostgreSQL schema in use when it is not the default (test suites each get one). */
+  readonly schema?: string;
+  /** Writes a consistent copy of the whole database to `file` while it stays online. */
+  backup(file: string): Promise<void>;
+  /** Names of the tables Aviso's migrations created, to tell an empty database from a used one. */
+  listTables(): Promise<string[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,117 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { invalid, unavailable } from "../../errors.ts";
+import type { Database } from "../schema.ts";
+import type { DatabaseDialect } from "./dialect.ts";
+
+export interface PostgresOptions {
+  url: string;
+  /** A schema to use instead of `public` (each test suite gets its own). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparseable URL)";
+  }
+}
+
+export function openPostgres(options: PostgresOptions): DatabaseDialect {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    name: "postgres",
+    db,
+    ...(options.schema ? { schema: options.schema } : {}),
+    description: `PostgreSQL at ${redactUrl(options.url)}${options.schema ? ` (schema ${options.schema})` : ""}`,
+    async backup(file) {
+      await runTool(
+        "pg_dump",
+        ["--no-owner", "--no-privileges", ...schemaArgs(options), options.url],
+        {
+          stdout: file,
+        },
+      );
+    },
+    async listTables() {
+      const result = await pool.query<{ table_name: string }>(
+        "select table_name from information_schema.tables where table_schema = current_schema()",
+      );
+      return result.rows.map((row) => row.table_name);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function schemaArgs(options: PostgresOptions): string[] {
+  return options.schema ? [`--schema=${options.schema}`] : [];
+}
+
+/** Whether a file looks like a plain-SQL dump from pg_dump. */
+async function isPgDump(file: string): Promise<boolean> {
+  const stream = createReadStream(file, { start: 0, end: 4095, encoding: "utf8" });
+  let head = "";
+  for await (const chunk of stream) head += chunk;
+  return head.includes("PostgreSQL database dump");
+}
+
+/** Loads a pg_dump file into an empty database with psql, stopping at the first error. */
+export async function restorePostgres(file: string, options: PostgresOptions): Promise<void> {
+  if (!(await isPgDump(file))) {
+    throw invalid("BACKUP_NOT_POSTGRES", `${file} is not a PostgreSQL dump made by aviso backup`);
+  }
+  await runTool(
+    "psql",
+    [
+      "--quiet",
+      "--no-psqlrc",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "--single-transaction",
+      "-f",
+      file,
+      options.url,
+    ],
+    {},
+  );
+}
+
+async function runTool(command: string, args: string[], io: { stdout?: string }): Promise<void> {
+  const child = spawn(command, args, { stdio: ["ignore", io.stdout ? "pipe" : "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const output = io.stdout ? createWriteStream(io.stdout, { mode: 0o600 }) : undefined;
+  if (output && child.stdout) child.stdout.pipe(output);
+  const [code] = (await once(child, "close").catch((error: NodeJS.ErrnoException) => {
+    throw unavailable(
+      "TOOL_MISSING",
+      `${command} could not be run (${error.code ?? error.message}); install the PostgreSQL client tools`,
+    );
+  })) as [number | null];
+  if (output && !output.writableFinished) await once(output, "finish");
+  if (code !== 0) {
+    throw unavailable(
+      "TOOL_FAILED",
+      `${command} failed: ${stderr.trim().split("\n").slice(-3).join(" ")}`,
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { closeSync, mkdirSync, openSync, readSync } from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { invalid } from "../../errors.ts";
+import type { Database } from "../schema.ts";
+import type { DatabaseDialect } from "./dialect.ts";
+
+const SQLITE_MAGIC = "SQLite format 3\0";
+
+/** Opens (creating if needed) an SQLite database in WAL mode; `:memory:` for tests. */
+export function openSqlite(file: string): DatabaseDialect {
+  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    name: "sqlite",
+    db,
+    description: file === ":memory:" ? "SQLite in memory" : `SQLite at ${file}`,
+    async backup(target) {
+      // The online backup API copies page by page while writers keep going.
+      await sqlite.backup(target);
+    },
+    async listTables() {
+      const rows = sqlite
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+        .all() as { name: string }[];
+      return rows.map((row) => row.name);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Whether a file starts with SQLite's header. */
+export function isSqliteFile(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    return header.toString("latin1") === SQLITE_MAGIC;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Copies a backup into `target` through SQLite's backup API (so the result is a clean,
+ * checkpointed database). The caller makes sure nothing has `target` open.
+ */
+export async function restoreSqlite(backupFile: string, target: string): Promise<void> {
+  if (!isSqliteFile(backupFile)) {
+    throw invalid(
+      "BACKUP_NOT_SQLITE",
+      `${backupFile} is not an SQLite backup made by aviso backup`,
+    );
+  }
+  const source = new SqliteDatabase(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    const check = source.pragma("integrity_check", { simple: true });
+    if (check !== "ok")
+      throw invalid(
+        "BACKUP_CORRUPT",
+        `${backupFile} fails SQLite's integrity check: ${String(check)}`,
+      );
+    mkdirSync(path.dirname(target), { recursive: true });
+    await source.backup(target);
+  } finally {
+    source.close();
+  }
+}

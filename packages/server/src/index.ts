@@ -1,0 +1,11 @@
+export { type Config, ConfigError, loadConfig } from "./config.ts";
+export { FieldCrypto } from "./crypto/field-crypto.ts";
+export { hasMasterKey, masterKeyPath } from "./crypto/master-key.ts";
+export { migrateToLatest, openDatabase, pendingMigrations, sqlitePath } from "./db/database.ts";
+export { redactUrl, restorePostgres } from "./db/dialects/postgres.ts";
+export { isSqliteFile, restoreSqlite } from "./db/dialects/sqlite.ts";
+export { AppError, isAppError } from "./errors.ts";
+export { createLogger } from "./logger.ts";
+export { type Aviso, openAviso, startServer } from "./main.ts";
+export { loadDefaultAreas, type ProgressCallback } from "./seed/default-areas.ts";
+export { DEMO_STAFF, seedDemo } from "./seed/demo.ts";

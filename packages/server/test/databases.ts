@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { FieldCrypto } from "../src/crypto/field-crypto.ts";
+import { migrateToLatest } from "../src/db/database.ts";
+import type { DatabaseDialect, DialectName } from "../src/db/dialects/dialect.ts";
+import { openPostgres } from "../src/db/dialects/postgres.ts";
+import { openSqlite } from "../src/db/dialects/sqlite.ts";
+
+/** PostgreSQL runs too when AVISO_TEST_DATABASE_URL is set (CI sets it). */
+export const TEST_POSTGRES_URL = process.env.AVISO_TEST_DATABASE_URL || undefined;
+
+/** The dialects every database suite runs on: SQLite always, PostgreSQL when configured. */
+export const TEST_DIALECTS: DialectName[] = TEST_POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+export interface TestDatabase {
+  database: DatabaseDialect;
+  /** The PostgreSQL schema this suite owns, if any. */
+  schema?: string;
+  cleanup(): Promise<void>;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, migrated database: in-memory SQLite (or a file, when given), or a PostgreSQL schema
+ * of its own that is dropped afterwards.
+ */
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: { migrate?: boolean; sqliteFile?: string } = {},
+): Promise<TestDatabase> {
+  let test: TestDatabase;
+  if (dialect === "sqlite") {
+    const database = openSqlite(options.sqliteFile ?? ":memory:");
+    test = { database, cleanup: () => database.close() };
+  } else {
+    if (!TEST_POSTGRES_URL) throw new Error("AVISO_TEST_DATABASE_URL is not set");
+    const schema = `aviso_test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(`create schema ${schema}`);
+    const database = openPostgres({ url: TEST_POSTGRES_URL, schema, maxConnections: 4 });
+    test = {
+      database,
+      schema,
+      async cleanup() {
+        await database.close();
+        await adminQuery(`drop schema if exists ${schema} cascade`);
+      },
+    };
+  }
+  if (options.migrate !== false) await migrateToLatest(test.database);
+  return test;
+}
+
+/** Field encryption with a random key, as a fresh installation would have. */
+export const createTestCrypto = () => FieldCrypto.create(randomBytes(32));
