@@ -10,6 +10,7 @@ import { buildApp } from "./http/app.ts";
 import { createLogger } from "./logger.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
+import { HealthService } from "./modules/health/health.service.ts";
 import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
 import { UsersRepository } from "./modules/users/users.repository.ts";
@@ -21,6 +22,7 @@ export interface Aviso {
   logger: Logger;
   database: DatabaseDialect;
   crypto: FieldCrypto;
+  health: HealthService;
   areas: AreasService;
   users: UsersService;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function openAviso(config: Config, options: OpenOptions = {}): Prom
 /** Wires every service over an open database; tests use it with their own test database. */
 export function createServices(database: DatabaseDialect, crypto: FieldCrypto) {
   return {
+    health: new HealthService(database),
     areas: new AreasService(new AreasRepository(database.db)),
     users: new UsersService(new UsersRepository(database.db), crypto),
     close: () => database.close(),
@@ -76,7 +79,7 @@ export async function startServer(
   const { config } = aviso;
   const app = await buildApp({
     logger: aviso.logger,
-    database: aviso.database,
+    health: aviso.health,
     areas: aviso.areas,
     site: { name: config.orgName, hotline: config.hotline, timeZone: config.timeZone },
     publicUrl: config.publicUrl,

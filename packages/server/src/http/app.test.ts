@@ -32,7 +32,7 @@ describe.each(TEST_DIALECTS)("HTTP app on %s", (dialect) => {
     log = createCapturedLogger();
     app = await buildApp({
       logger: log.logger,
-      database: test.database,
+      health: services.health,
       areas: services.areas,
       site,
       publicUrl: "https://aviso.example.org",

@@ -10,10 +10,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
-import type { DatabaseDialect } from "../db/dialects/dialect.ts";
 import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
+import type { HealthService } from "../modules/health/health.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { registerMetrics } from "./metrics.ts";
@@ -22,7 +22,7 @@ import { registerWeb } from "./web.ts";
 
 export interface AppDependencies {
   logger: Logger;
-  database: DatabaseDialect;
+  health: HealthService;
   areas: AreasService;
   site: SiteInfo;
   publicUrl: string;
@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: false });
 
-  await app.register(healthRoutes(deps.database));
+  await app.register(healthRoutes(deps.health));
   await app.register(siteRoutes(deps.site));
   await app.register(areasRoutes(deps.areas));
   await registerWeb(app, deps.site, deps.webDist);

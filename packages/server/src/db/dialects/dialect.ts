@@ -18,5 +18,7 @@ export interface DatabaseDialect {
   backup(file: string): Promise<void>;
   /** Names of the tables Aviso's migrations created, to tell an empty database from a used one. */
   listTables(): Promise<string[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -54,6 +54,9 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       );
       return result.rows.map((row) => row.table_name);
     },
+    async ping() {
+      await pool.query("select 1");
+    },
     async close() {
       await db.destroy();
     },

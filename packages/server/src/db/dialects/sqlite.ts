@@ -31,6 +31,9 @@ export function openSqlite(file: string): DatabaseDialect {
         .all() as { name: string }[];
       return rows.map((row) => row.name);
     },
+    async ping() {
+      sqlite.prepare("select 1").get();
+    },
     async close() {
       await db.destroy();
     },

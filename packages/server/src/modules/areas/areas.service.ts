@@ -48,8 +48,10 @@ const toSummary = (row: AreaRow): AreaSummary => ({
   cellCount: Number(row.cell_count),
 });
 
+// Natural order, so Ward 2 comes before Ward 10.
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 const sortSummaries = (areas: AreaSummary[]) =>
-  areas.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+  areas.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name));
 
 function describeJsonError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -167,7 +169,7 @@ export class AreasService {
   }
 
   async listAreas(kind?: AreaKind): Promise<AreaSummary[]> {
-    return (await this.#areas.list(kind)).map(toSummary);
+    return sortSummaries((await this.#areas.list(kind)).map(toSummary));
   }
 
   async getArea(id: string): Promise<AreaSummary & { geometry: AreaGeometry }> {

@@ -36,6 +36,8 @@ describe.each(TEST_DIALECTS)("areas on %s", (dialect) => {
       namePrefix: "Ward ",
     });
 
+    const wards = await areas.listAreas("ward");
+    expect(wards.slice(0, 3).map((w) => w.name)).toEqual(["Ward 1", "Ward 2", "Ward 3"]);
     const list = await areas.listAreas("community-area");
     expect(list).toHaveLength(77);
     expect(list.every((area) => area.cellCount > 0)).toBe(true);
