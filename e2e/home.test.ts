@@ -25,7 +25,9 @@ describe("home page in Chromium", () => {
     page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(aviso.url);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Aviso Chicago");
-    await expect.poll(() => page.getByRole("link", { name: "1-855-435-7693" }).getAttribute("href")).toBe("tel:18554357693");
+    await expect
+      .poll(() => page.getByRole("link", { name: "1-855-435-7693" }).getAttribute("href"))
+      .toBe("tel:18554357693");
     await expect.poll(() => page.getByTestId("area-list").locator("li").count()).toBe(77);
     expect(await page.getByTestId("area-list").textContent()).toContain("South Lawndale");
     await page.screenshot({ path: path.join(SCREENSHOTS, "home.png"), fullPage: true });
@@ -36,7 +38,9 @@ describe("home page in Chromium", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(aviso.url);
-    expect(await page.locator(".hotline").textContent()).toContain("ICIRR Family Support Hotline: 1-855-435-7693");
+    expect(await page.locator(".hotline").textContent()).toContain(
+      "ICIRR Family Support Hotline: 1-855-435-7693",
+    );
     await context.close();
   });
 

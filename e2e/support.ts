@@ -15,10 +15,19 @@ export interface RunningAviso {
 }
 
 /** Starts the real server as `npm start` does, in a fresh data dir on a free port. */
-export async function startAviso(args: string[] = [], env: Record<string, string> = {}): Promise<RunningAviso> {
+export async function startAviso(
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<RunningAviso> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "aviso-e2e-"));
   const child: ChildProcess = spawn(process.execPath, [BIN, "start", ...args], {
-    env: { PATH: process.env.PATH ?? "", AVISO_DATA_DIR: dataDir, PORT: "0", AVISO_LOG_LEVEL: "warn", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      AVISO_DATA_DIR: dataDir,
+      PORT: "0",
+      AVISO_LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -18,11 +18,19 @@ interface Run {
 
 /** Runs the real `aviso` command in a child process, as a person at a terminal would. */
 function aviso(args: string[], env: Record<string, string>): Promise<Run> {
-  const base: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
+  const base: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "/tmp",
+  };
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...base, AVISO_LOG_LEVEL: "warn", ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...base, AVISO_LOG_LEVEL: "warn", ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -32,7 +40,15 @@ describe("aviso CLI", () => {
   it("lists its commands and refuses an unknown flag or command by name", async () => {
     const help = await aviso(["--help"], {});
     expect(help.code).toBe(0);
-    for (const command of ["start", "migrate", "seed", "import-areas", "user", "backup", "restore"]) {
+    for (const command of [
+      "start",
+      "migrate",
+      "seed",
+      "import-areas",
+      "user",
+      "backup",
+      "restore",
+    ]) {
       expect(help.stdout).toContain(command);
     }
     const flag = await aviso(["migrate", "--colour"], { AVISO_DATA_DIR: freshDir() });
@@ -46,7 +62,11 @@ describe("aviso CLI", () => {
 
   it("stops on a bad configuration value, naming the variable, and touches nothing", async () => {
     const dataDir = path.join(freshDir(), "data");
-    const run = await aviso(["migrate"], { AVISO_DATA_DIR: dataDir, PORT: "eighty", AVISO_TIME_ZONE: "Mars/Olympus" });
+    const run = await aviso(["migrate"], {
+      AVISO_DATA_DIR: dataDir,
+      PORT: "eighty",
+      AVISO_TIME_ZONE: "Mars/Olympus",
+    });
     expect(run.code).toBe(78);
     expect(run.stderr).toMatch(/PORT: .*number/i);
     expect(run.stderr).toContain("AVISO_TIME_ZONE: must be an IANA time zone");
@@ -65,43 +85,80 @@ describe("aviso CLI", () => {
           {
             type: "Feature",
             properties: { barrio: "Pilsen Test" },
-            geometry: { type: "Polygon", coordinates: [[[-87.67, 41.85], [-87.64, 41.85], [-87.64, 41.86], [-87.67, 41.85]]] },
+            geometry: {
+              type: "Polygon",
+              coordinates: [
+                [
+                  [-87.67, 41.85],
+                  [-87.64, 41.85],
+                  [-87.64, 41.86],
+                  [-87.67, 41.85],
+                ],
+              ],
+            },
           },
         ],
       }),
     );
-    const imported = await aviso(["import-areas", good, "--kind", "community-area", "--name-property", "barrio"], env);
+    const imported = await aviso(
+      ["import-areas", good, "--kind", "community-area", "--name-property", "barrio"],
+      env,
+    );
     expect(imported.stderr).toBe("Importing areas: 1/1\n");
     expect(imported.stdout).toContain("Imported 1 community-area areas");
 
     const bad = path.join(dir, "bad.geojson");
-    writeFileSync(bad, '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,1]]]}}]}');
-    const run = await aviso(["import-areas", bad, "--kind", "community-area", "--name-property", "barrio"], env);
+    writeFileSync(
+      bad,
+      '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,1]]]}}]}',
+    );
+    const run = await aviso(
+      ["import-areas", bad, "--kind", "community-area", "--name-property", "barrio"],
+      env,
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("features[0].geometry.coordinates[0]: a ring needs at least 4 positions");
+    expect(run.stderr).toContain(
+      "features[0].geometry.coordinates[0]: a ring needs at least 4 positions",
+    );
     const truncated = path.join(dir, "truncated.geojson");
     writeFileSync(truncated, '{"type": "FeatureCollection", "feat');
-    expect((await aviso(["import-areas", truncated, "--kind", "zip", "--name-property", "zip"], env)).stderr).toContain(
-      "not valid JSON",
+    expect(
+      (await aviso(["import-areas", truncated, "--kind", "zip", "--name-property", "zip"], env))
+        .stderr,
+    ).toContain("not valid JSON");
+    const missing = await aviso(
+      ["import-areas", path.join(dir, "nope.geojson"), "--kind", "zip", "--name-property", "zip"],
+      env,
     );
-    const missing = await aviso(["import-areas", path.join(dir, "nope.geojson"), "--kind", "zip", "--name-property", "zip"], env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read");
     const noKind = await aviso(["import-areas", good, "--name-property", "barrio"], env);
     expect(noKind.stderr).toContain("--kind is required");
 
-    const again = await aviso(["import-areas", good, "--kind", "community-area", "--name-property", "barrio"], env);
+    const again = await aviso(
+      ["import-areas", good, "--kind", "community-area", "--name-property", "barrio"],
+      env,
+    );
     expect(again.stderr).toContain("already stored");
-    const replaced = await aviso(["import-areas", good, "--kind", "community-area", "--name-property", "barrio", "--replace"], env);
+    const replaced = await aviso(
+      ["import-areas", good, "--kind", "community-area", "--name-property", "barrio", "--replace"],
+      env,
+    );
     expect(replaced.code).toBe(0);
   });
 
   it("adds staff and refuses a bad role by name", async () => {
     const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };
-    const bad = await aviso(["user", "add", "--email", "x@demo.aviso.invalid", "--name", "X", "--role", "sheriff"], env);
+    const bad = await aviso(
+      ["user", "add", "--email", "x@demo.aviso.invalid", "--name", "X", "--role", "sheriff"],
+      env,
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("role:");
-    const added = await aviso(["user", "add", "--email", "x@demo.aviso.invalid", "--name", "X", "--role", "admin"], env);
+    const added = await aviso(
+      ["user", "add", "--email", "x@demo.aviso.invalid", "--name", "X", "--role", "admin"],
+      env,
+    );
     expect(added.stdout).toContain("Added admin x@demo.aviso.invalid");
     expect((await aviso(["user", "list"], env)).stdout).toContain("admin");
   });
@@ -110,7 +167,19 @@ describe("aviso CLI", () => {
     const dir = freshDir();
     const source = { AVISO_DATA_DIR: path.join(dir, "source") };
     expect((await aviso(["seed", "--demo"], source)).stdout).toContain("Loaded 186 areas.");
-    await aviso(["user", "add", "--email", "lucia@demo.aviso.invalid", "--name", "Lucía (fake)", "--role", "case_worker"], source);
+    await aviso(
+      [
+        "user",
+        "add",
+        "--email",
+        "lucia@demo.aviso.invalid",
+        "--name",
+        "Lucía (fake)",
+        "--role",
+        "case_worker",
+      ],
+      source,
+    );
     const backupFile = path.join(dir, "aviso.backup");
     const backup = await aviso(["backup", backupFile], source);
     expect(backup.code).toBe(0);
@@ -122,23 +191,34 @@ describe("aviso CLI", () => {
     expect(withoutKey.code).toBe(2);
     expect(withoutKey.stderr).toContain("no master key here");
 
-    const wrongKey = { AVISO_DATA_DIR: path.join(dir, "wrong"), AVISO_MASTER_KEY: randomBytes(32).toString("base64") };
+    const wrongKey = {
+      AVISO_DATA_DIR: path.join(dir, "wrong"),
+      AVISO_MASTER_KEY: randomBytes(32).toString("base64"),
+    };
     const mismatch = await aviso(["restore", backupFile], wrongKey);
     expect(mismatch.code).toBe(1);
     expect(mismatch.stderr).toContain("MASTER_KEY_MISMATCH");
 
     await aviso(["migrate"], target); // a fresh install with its own key…
-    const occupied = await aviso(["restore", backupFile], { ...target, AVISO_MASTER_KEY: randomBytes(32).toString("base64") });
+    const occupied = await aviso(["restore", backupFile], {
+      ...target,
+      AVISO_MASTER_KEY: randomBytes(32).toString("base64"),
+    });
     expect(occupied.code).toBe(2);
     expect(occupied.stderr).toContain("already holds data");
 
     const fresh = { AVISO_DATA_DIR: path.join(dir, "fresh") };
     mkdirSync(fresh.AVISO_DATA_DIR, { mode: 0o700 });
-    copyFileSync(path.join(source.AVISO_DATA_DIR, "master.key"), path.join(fresh.AVISO_DATA_DIR, "master.key"));
+    copyFileSync(
+      path.join(source.AVISO_DATA_DIR, "master.key"),
+      path.join(fresh.AVISO_DATA_DIR, "master.key"),
+    );
     const restored = await aviso(["restore", backupFile], fresh);
     expect(restored.stderr).toBe("");
     expect(restored.stdout).toContain("186 areas, 5 staff accounts");
-    expect((await aviso(["user", "list"], fresh)).stdout).toBe((await aviso(["user", "list"], source)).stdout);
+    expect((await aviso(["user", "list"], fresh)).stdout).toBe(
+      (await aviso(["user", "list"], source)).stdout,
+    );
   });
 
   describe.runIf(PG_URL)("on PostgreSQL", () => {
@@ -162,14 +242,22 @@ describe("aviso CLI", () => {
 
     it("backs up with pg_dump and restores with psql into an empty database", async () => {
       const dir = freshDir();
-      const source = { AVISO_DATA_DIR: path.join(dir, "source"), AVISO_DATABASE_URL: await createDatabase() };
+      const source = {
+        AVISO_DATA_DIR: path.join(dir, "source"),
+        AVISO_DATABASE_URL: await createDatabase(),
+      };
       expect((await aviso(["seed", "--demo"], source)).stdout).toContain("Loaded 186 areas.");
       const backupFile = path.join(dir, "aviso.sql");
       expect((await aviso(["backup", backupFile], source)).code).toBe(0);
-      const target = { AVISO_DATA_DIR: source.AVISO_DATA_DIR, AVISO_DATABASE_URL: await createDatabase() };
+      const target = {
+        AVISO_DATA_DIR: source.AVISO_DATA_DIR,
+        AVISO_DATABASE_URL: await createDatabase(),
+      };
       const restored = await aviso(["restore", backupFile], target);
       expect(restored.stdout).toContain("186 areas, 4 staff accounts");
-      expect((await aviso(["user", "list"], target)).stdout).toBe((await aviso(["user", "list"], source)).stdout);
+      expect((await aviso(["user", "list"], target)).stdout).toBe(
+        (await aviso(["user", "list"], source)).stdout,
+      );
       const again = await aviso(["restore", backupFile], target);
       expect(again.code).toBe(2);
       expect(again.stderr).toContain("not empty");

@@ -113,15 +113,20 @@ export class AreasRepository {
       .executeTakeFirst();
   }
 
-  /** Areas with any of these cells, with their polygons so the caller can test containment. */
-  async withCells(cells: string[]): Promise<AreaWithGeometry[]> {
+  /** Areas with any of these cells; `created_at` tells a cached polygon from a replaced one. */
+  async withCells(cells: string[]): Promise<(AreaRow & { created_at: string })[]> {
     return this.#db
       .selectFrom("areas")
       .innerJoin("area_cells", "area_cells.area_id", "areas.id")
-      .select([...summaryColumns, "areas.code", "areas.geometry"])
+      .select([...summaryColumns, "areas.created_at"])
       .where("area_cells.cell", "in", cells)
       .distinct()
       .execute();
+  }
+
+  async geometries(ids: string[]): Promise<{ id: string; geometry: string }[]> {
+    if (ids.length === 0) return [];
+    return this.#db.selectFrom("areas").select(["id", "geometry"]).where("id", "in", ids).execute();
   }
 
   /**

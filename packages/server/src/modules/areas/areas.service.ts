@@ -69,6 +69,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 export class AreasService {
   readonly #areas: AreasRepository;
   readonly #now: () => Date;
+  /** Parsed polygons by `id@created_at`: areas change rarely, lookups happen on every report. */
+  readonly #polygons = new Map<string, AreaGeometry>();
   constructor(areas: AreasRepository, now: () => Date = () => new Date()) {
     this.#areas = areas;
     this.#now = now;
@@ -185,10 +187,24 @@ export class AreasService {
     if (lat === undefined || lng === undefined)
       throw invalid("LOOKUP_INVALID", "give lat and lng, or zip");
     const candidates = await this.#areas.withCells([cellForPoint(lat, lng)]);
+    const keyOf = (row: { id: string; created_at: string }) => `${row.id}@${row.created_at}`;
+    const missing = candidates.filter((row) => !this.#polygons.has(keyOf(row)));
+    if (missing.length > 0) {
+      const created = new Map(missing.map((row) => [row.id, row.created_at]));
+      for (const row of await this.#areas.geometries([...created.keys()])) {
+        this.#polygons.set(
+          `${row.id}@${created.get(row.id)}`,
+          JSON.parse(row.geometry) as AreaGeometry,
+        );
+      }
+    }
     const point = [lng, lat] as const;
     return sortSummaries(
       candidates
-        .filter((row) => containsPoint(JSON.parse(row.geometry) as AreaGeometry, point))
+        .filter((row) => {
+          const polygon = this.#polygons.get(keyOf(row));
+          return polygon !== undefined && containsPoint(polygon, point);
+        })
         .map(toSummary),
     );
   }

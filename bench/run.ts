@@ -1,0 +1,4 @@
+import { benchAreaLookup } from "./area-lookup.ts";
+
+// Each benchmark prints a ratio against a baseline measured in the same run; none asserts a time.
+await benchAreaLookup();
