@@ -66,6 +66,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
       // Serializing happens in the formatter below; these identities stop Fastify from adding
       // its own request serializer (with the client address) after it.
       serializers: {

@@ -1,4 +1,12 @@
-import { closeSync, mkdirSync, openSync, readSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
@@ -10,7 +18,11 @@ const SQLITE_MAGIC = "SQLite format 3\0";
 
 /** Opens (creating if needed) an SQLite database in WAL mode; `:memory:` for tests. */
 export function openSqlite(file: string): DatabaseDialect {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Created empty and private first: SQLite gives its -wal and -shm files the same mode.
+    if (!existsSync(file)) writeFileSync(file, "", { mode: 0o600 });
+  }
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
@@ -71,8 +83,9 @@ export async function restoreSqlite(backupFile: string, target: string): Promise
         "BACKUP_CORRUPT",
         `${backupFile} fails SQLite's integrity check: ${String(check)}`,
       );
-    mkdirSync(path.dirname(target), { recursive: true });
+    mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
     await source.backup(target);
+    chmodSync(target, 0o600);
   } finally {
     source.close();
   }
