@@ -3,6 +3,7 @@ import { ConfigError, isAppError } from "@aviso/server";
 import { type Command, UsageError } from "./command.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { importAreasCommand } from "./commands/import-areas.ts";
+import { auditCommand, dataInventoryCommand, purgeCommand } from "./commands/privacy.ts";
 import { migrateCommand, seedCommand, startCommand } from "./commands/start.ts";
 import { userCommand } from "./commands/user.ts";
 
@@ -14,6 +15,9 @@ const COMMANDS: Command[] = [
   userCommand,
   backupCommand,
   restoreCommand,
+  auditCommand,
+  dataInventoryCommand,
+  purgeCommand,
 ];
 
 function help(): string {

@@ -48,6 +48,12 @@ const ConfigSchema = z.object({
   AVISO_TRUST_PROXY: flag.default(false),
   AVISO_LOAD_DEFAULT_AREAS: flag.default(true),
   AVISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(262_144),
+  AVISO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  AVISO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
+  AVISO_INVITATION_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  AVISO_RETENTION_ENDED_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  AVISO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
 
 /** The validated configuration. Paths are absolute. */
@@ -67,6 +73,10 @@ export interface Config {
   trustProxy: boolean;
   loadDefaultAreas: boolean;
   bodyLimitBytes: number;
+  sessions: { idleMinutes: number; maxHours: number };
+  invitationHours: number;
+  retention: { endedSessionsDays: number };
+  rateLimit: { perClientPerMinute: number; globalPerMinute: number };
 }
 
 /** Raised when the environment holds a value Aviso cannot start with. Names every bad variable. */
@@ -134,5 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: c.AVISO_TRUST_PROXY,
     loadDefaultAreas: c.AVISO_LOAD_DEFAULT_AREAS,
     bodyLimitBytes: c.AVISO_BODY_LIMIT_BYTES,
+    sessions: { idleMinutes: c.AVISO_SESSION_IDLE_MINUTES, maxHours: c.AVISO_SESSION_MAX_HOURS },
+    invitationHours: c.AVISO_INVITATION_HOURS,
+    retention: { endedSessionsDays: c.AVISO_RETENTION_ENDED_SESSIONS_DAYS },
+    rateLimit: {
+      perClientPerMinute: c.AVISO_RATE_LIMIT_PER_MINUTE,
+      globalPerMinute: c.AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE,
+    },
   };
 }

@@ -6,6 +6,7 @@ export { redactUrl, restorePostgres } from "./db/dialects/postgres.ts";
 export { isSqliteFile, restoreSqlite } from "./db/dialects/sqlite.ts";
 export { AppError, isAppError } from "./errors.ts";
 export { createLogger } from "./logger.ts";
-export { type Aviso, openAviso, startServer } from "./main.ts";
+export { type Aviso, createServices, openAviso, startServer } from "./main.ts";
+export { SYSTEM } from "./modules/audit/audit.service.ts";
 export { loadDefaultAreas, type ProgressCallback } from "./seed/default-areas.ts";
 export { DEMO_STAFF, seedDemo } from "./seed/demo.ts";

@@ -10,23 +10,25 @@ import { buildApp } from "./http/app.ts";
 import { createLogger } from "./logger.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
+import { AuditRepository } from "./modules/audit/audit.repository.ts";
+import { AuditService } from "./modules/audit/audit.service.ts";
 import { HealthService } from "./modules/health/health.service.ts";
 import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
+import { PrivacyService } from "./modules/privacy/privacy.service.ts";
+import { SessionsRepository } from "./modules/users/sessions.repository.ts";
+import { SessionsService } from "./modules/users/sessions.service.ts";
+import { SignInService } from "./modules/users/sign-in.service.ts";
 import { UsersRepository } from "./modules/users/users.repository.ts";
 import { UsersService } from "./modules/users/users.service.ts";
 
 /** One running installation: its configuration, database and services. The composition root. */
-export interface Aviso {
+export type Aviso = {
   config: Config;
   logger: Logger;
   database: DatabaseDialect;
   crypto: FieldCrypto;
-  health: HealthService;
-  areas: AreasService;
-  users: UsersService;
-  close(): Promise<void>;
-}
+} & ReturnType<typeof createServices>;
 
 export interface OpenOptions {
   logger?: Logger;
@@ -58,15 +60,40 @@ export async function openAviso(config: Config, options: OpenOptions = {}): Prom
     await database.close();
     throw error;
   }
-  return { config, logger, database, crypto, ...createServices(database, crypto) };
+  return { config, logger, database, crypto, ...createServices(database, crypto, config) };
 }
 
 /** Wires every service over an open database; tests use it with their own test database. */
-export function createServices(database: DatabaseDialect, crypto: FieldCrypto) {
+export function createServices(
+  database: DatabaseDialect,
+  crypto: FieldCrypto,
+  config: Config,
+  now: () => Date = () => new Date(),
+) {
+  const audit = new AuditService(new AuditRepository(database), crypto, now);
+  const usersRepository = new UsersRepository(database.db);
+  const sessionsRepository = new SessionsRepository(database.db);
+  const users = new UsersService(usersRepository, sessionsRepository, crypto, audit, {
+    publicUrl: config.publicUrl,
+    orgName: config.orgName,
+    invitationHours: config.invitationHours,
+    now,
+  });
+  const sessions = new SessionsService(
+    sessionsRepository,
+    usersRepository,
+    audit,
+    config.sessions,
+    now,
+  );
   return {
     health: new HealthService(database),
-    areas: new AreasService(new AreasRepository(database.db)),
-    users: new UsersService(new UsersRepository(database.db), crypto),
+    areas: new AreasService(new AreasRepository(database.db), now),
+    audit,
+    users,
+    sessions,
+    signIn: new SignInService(usersRepository, crypto, audit, now),
+    privacy: new PrivacyService(users, sessions, audit, config.retention, now),
     close: () => database.close(),
   };
 }
@@ -79,12 +106,12 @@ export async function startServer(
   const { config } = aviso;
   const app = await buildApp({
     logger: aviso.logger,
-    health: aviso.health,
-    areas: aviso.areas,
+    services: aviso,
     site: { name: config.orgName, hotline: config.hotline, timeZone: config.timeZone },
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimit,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   const address = await app.listen({ port: config.port, host: config.host });

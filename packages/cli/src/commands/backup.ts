@@ -86,7 +86,7 @@ export const restoreCommand: Command = {
     }
     const aviso = await openAviso(config);
     const areas = await aviso.areas.countAreas();
-    const users = (await aviso.users.listUsers()).length;
+    const users = (await aviso.users.countByStatus()).reduce((sum, s) => sum + s.n, 0);
     await aviso.close();
     console.log(
       `Restored ${file}: ${areas} areas, ${users} staff accounts (${config.databaseUrl ? "PostgreSQL" : sqlitePath(config.dataDir)}).`,

@@ -1,4 +1,5 @@
 import {
+  type Config,
   DEMO_STAFF,
   loadConfig,
   loadDefaultAreas,
@@ -6,7 +7,7 @@ import {
   seedDemo,
   startServer,
 } from "@aviso/server";
-import type { Command } from "../command.ts";
+import { type Command, UsageError } from "../command.ts";
 import { createProgress } from "../progress.ts";
 
 export const startCommand: Command = {
@@ -17,6 +18,7 @@ export const startCommand: Command = {
   positionals: { min: 0, max: 0 },
   async run(args) {
     const config = loadConfig();
+    if (args.values.demo) refuseDemoInProduction(config);
     const aviso = await openAviso(config);
     const progress = createProgress();
     if (config.loadDefaultAreas) {
@@ -30,10 +32,13 @@ export const startCommand: Command = {
     console.error(`  Staff console: ${url}/console   API docs: ${url}/api/docs`);
     if (args.values.demo) {
       console.error(
-        "  Demo network loaded. Demo staff sign-ins (all fake; sign-in arrives with staff accounts):",
+        "  Demo network loaded. Demo staff sign-ins (all fake and published; add the TOTP secret to an authenticator app):",
       );
-      for (const person of DEMO_STAFF)
-        console.error(`    ${person.role.padEnd(12)} ${person.email}`);
+      for (const person of DEMO_STAFF) {
+        console.error(
+          `    ${person.role.padEnd(12)} ${person.email.padEnd(30)} password ${person.password.padEnd(25)} TOTP secret ${person.totpSecret}`,
+        );
+      }
     }
     console.error("  Stop with Ctrl-C.\n");
     let stopping = false;
@@ -70,7 +75,9 @@ export const seedCommand: Command = {
   options: { demo: { type: "boolean", default: false } },
   positionals: { min: 0, max: 0 },
   async run(args) {
-    const aviso = await openAviso(loadConfig());
+    const config = loadConfig();
+    if (args.values.demo) refuseDemoInProduction(config);
+    const aviso = await openAviso(config);
     try {
       const areas = await loadDefaultAreas(aviso.areas, createProgress());
       console.log(areas.loaded ? `Loaded ${areas.areas} areas.` : "Areas already loaded.");
@@ -87,3 +94,12 @@ export const seedCommand: Command = {
     }
   },
 };
+
+/** Demo accounts have published passwords: never on a deployment served over HTTPS to the public. */
+function refuseDemoInProduction(config: Config): void {
+  if (config.publicUrl.startsWith("https://")) {
+    throw new UsageError(
+      `refusing to load the demo network on ${config.publicUrl}: its staff passwords are published. Use a local install for demos.`,
+    );
+  }
+}

@@ -3,12 +3,14 @@ import sodium from "libsodium-wrappers-sumo";
 const KDF_CONTEXT = "avisofld"; // exactly crypto_kdf_CONTEXTBYTES (8) characters
 const ENCRYPTION_SUBKEY = 1;
 const BLIND_INDEX_SUBKEY = 2;
+const MAC_SUBKEY = 3;
 const FORMAT = "v1";
 
 interface Keys {
   id: string;
   encryption: Uint8Array;
   blindIndex: Uint8Array;
+  mac: Uint8Array;
 }
 
 function deriveKeys(master: Uint8Array): Keys {
@@ -20,6 +22,7 @@ function deriveKeys(master: Uint8Array): Keys {
     id,
     encryption: sodium.crypto_kdf_derive_from_key(32, ENCRYPTION_SUBKEY, KDF_CONTEXT, master),
     blindIndex: sodium.crypto_kdf_derive_from_key(32, BLIND_INDEX_SUBKEY, KDF_CONTEXT, master),
+    mac: sodium.crypto_kdf_derive_from_key(32, MAC_SUBKEY, KDF_CONTEXT, master),
   };
 }
 
@@ -31,17 +34,21 @@ function deriveKeys(master: Uint8Array): Keys {
  *
  * Blind indexes (keyed BLAKE2b) let the database find a value (a phone number for STOP, an
  * email at sign-in) without holding it. Callers normalise the value first (E.164, lower case).
+ * Blind indexes and MACs use the installation's first key (the oldest in the ring), so they stay
+ * valid while `aviso keys rotate` moves field ciphertext to a new key.
  */
 export class FieldCrypto {
   readonly #current: Keys;
+  readonly #stable: Keys;
   readonly #byId: Map<string, Keys>;
 
   private constructor(current: Keys, older: Keys[]) {
     this.#current = current;
+    this.#stable = older.at(-1) ?? current;
     this.#byId = new Map([current, ...older].map((keys) => [keys.id, keys]));
   }
 
-  /** Builds the keyring from the current master key and any older ones still being rotated out. */
+  /** Builds the keyring from the current master key and older ones, newest first. */
   static async create(master: Uint8Array, older: Uint8Array[] = []): Promise<FieldCrypto> {
     await sodium.ready;
     return new FieldCrypto(deriveKeys(master), older.map(deriveKeys));
@@ -91,7 +98,14 @@ export class FieldCrypto {
 
   blindIndex(normalised: string, context: string): string {
     return sodium.to_base64(
-      sodium.crypto_generichash(32, `${context}\u0000${normalised}`, this.#current.blindIndex),
+      sodium.crypto_generichash(32, `${context}\u0000${normalised}`, this.#stable.blindIndex),
+    );
+  }
+
+  /** A keyed MAC (BLAKE2b) over data: someone with the database but not the key cannot forge it. */
+  mac(data: string, context: string): string {
+    return sodium.to_hex(
+      sodium.crypto_generichash(32, `${context}\u0000${data}`, this.#stable.mac),
     );
   }
 }

@@ -29,6 +29,58 @@ export interface StaffUsersTable {
   email_index: string;
   name_enc: string;
   created_at: string;
+  /** Argon2id (libsodium crypto_pwhash_str); null until the invitation is accepted. */
+  password_hash: string | null;
+  totp_secret_enc: string | null;
+  /** The last TOTP time step accepted, so a code cannot be used twice. */
+  totp_last_step: number;
+  failed_sign_ins: number;
+  locked_until: string | null;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  /** SHA-256 of the cookie's token: a copy of the database cannot be replayed as a cookie. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  /** A coarse description of the browser ("Chrome on Linux"), never an address. */
+  device: string;
+}
+
+export interface StaffRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface StaffInvitationsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Append-only, hash-chained. No code path updates or deletes a row. */
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  reason: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface MetaTable {
@@ -40,5 +92,9 @@ export interface Database {
   areas: AreasTable;
   area_cells: AreaCellsTable;
   staff_users: StaffUsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_invitations: StaffInvitationsTable;
+  audit_events: AuditEventsTable;
   meta: MetaTable;
 }

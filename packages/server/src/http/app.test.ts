@@ -1,50 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createTestCrypto,
-  createTestDatabase,
-  TEST_DIALECTS,
-  type TestDatabase,
-} from "../../test/databases.ts";
-import { createCapturedLogger, squaresGeoJson } from "../../test/factories.ts";
-import { createServices } from "../main.ts";
-import { buildApp } from "./app.ts";
+import { createTestApp, type TestApp } from "../../test/app.ts";
+import { TEST_DIALECTS, type TestDatabase } from "../../test/databases.ts";
+import { type createCapturedLogger, squaresGeoJson } from "../../test/factories.ts";
 import { CONTENT_SECURITY_POLICY } from "./security-headers.ts";
 
-const site = {
-  name: "Aviso Test",
-  hotline: { name: "Test Hotline", number: "1-855-435-7693" },
-  timeZone: "America/Chicago",
-};
-
 describe.each(TEST_DIALECTS)("HTTP app on %s", (dialect) => {
+  let harness: TestApp;
   let test: TestDatabase;
   let app: FastifyInstance;
   let log: ReturnType<typeof createCapturedLogger>;
 
   beforeEach(async () => {
-    test = await createTestDatabase(dialect);
-    const services = createServices(test.database, await createTestCrypto());
-    await services.areas.importAreas(squaresGeoJson(), {
+    harness = await createTestApp(dialect);
+    ({ app, test, log } = harness);
+    await harness.services.areas.importAreas(squaresGeoJson(), {
       kind: "community-area",
       nameProperty: "name",
     });
-    log = createCapturedLogger();
-    app = await buildApp({
-      logger: log.logger,
-      health: services.health,
-      areas: services.areas,
-      site,
-      publicUrl: "https://aviso.example.org",
-      bodyLimitBytes: 4096,
-      trustProxy: false,
-      webDist: "/nonexistent",
-    });
   });
-  afterEach(async () => {
-    await app.close();
-    await test.cleanup();
-  });
+  afterEach(() => harness.close());
 
   it("answers health, readiness and metrics", async () => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });

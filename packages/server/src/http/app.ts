@@ -12,22 +12,47 @@ import {
 import type { Logger } from "pino";
 import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
+import { auditRoutes } from "../modules/audit/audit.routes.ts";
+import type { AuditService } from "../modules/audit/audit.service.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import type { HealthService } from "../modules/health/health.service.ts";
+import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
+import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
+import { authRoutes } from "../modules/users/auth.routes.ts";
+import type { SessionsService } from "../modules/users/sessions.service.ts";
+import type { SignInService } from "../modules/users/sign-in.service.ts";
+import { usersRoutes } from "../modules/users/users.routes.ts";
+import type { UsersService } from "../modules/users/users.service.ts";
+import { registerAccess } from "./access.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { registerMetrics } from "./metrics.ts";
+import { POLICY } from "./policies.ts";
+import type { PolicyTable } from "./policy.ts";
+import { type RateLimits, registerRateLimits } from "./rate-limits.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWeb } from "./web.ts";
 
-export interface AppDependencies {
-  logger: Logger;
+export interface AppServices {
   health: HealthService;
   areas: AreasService;
+  users: UsersService;
+  sessions: SessionsService;
+  signIn: SignInService;
+  audit: AuditService;
+  privacy: PrivacyService;
+}
+
+export interface AppDependencies {
+  logger: Logger;
+  services: AppServices;
   site: SiteInfo;
   publicUrl: string;
   bodyLimitBytes: number;
   trustProxy: boolean;
+  rateLimits: RateLimits;
+  /** Defaults to every module's policy; the route × role test swaps in a smaller one. */
+  policy?: PolicyTable;
   /** Where the built web app is; defaults to packages/web/dist. */
   webDist?: string;
 }
@@ -47,6 +72,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerErrorHandler(app);
   registerSecurityHeaders(app, { https: deps.publicUrl.startsWith("https://") });
   registerMetrics(app);
+  await registerRateLimits(app, deps.rateLimits);
+  const { services } = deps;
+  await registerAccess(app, {
+    policy: deps.policy ?? POLICY,
+    sessions: services.sessions,
+    publicUrl: deps.publicUrl,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -57,9 +89,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: false });
 
-  await app.register(healthRoutes(deps.health));
+  await app.register(healthRoutes(services.health));
   await app.register(siteRoutes(deps.site));
-  await app.register(areasRoutes(deps.areas));
+  await app.register(areasRoutes(services.areas));
+  await app.register(authRoutes(services));
+  await app.register(usersRoutes(services));
+  await app.register(auditRoutes(services.audit));
+  await app.register(privacyRoutes(services.privacy));
   await registerWeb(app, deps.site, deps.webDist);
   return app;
 }

@@ -23,6 +23,7 @@ export function renderIndex(template: string, site: SiteInfo): string {
 }
 
 const APP_PATHS = ["/", "/console", "/console/*"];
+const FILES = ["favicon.svg"];
 
 /** Serves the web app: hashed assets cached for a year, the page itself never cached. */
 export async function registerWeb(
@@ -44,16 +45,19 @@ export async function registerWeb(
     return;
   }
   const page = renderIndex(readFileSync(indexFile, "utf8"), site);
+  // Hashed bundles under /assets/*, cached for a year; a few named files at the root.
   await app.register(fastifyStatic, {
-    root: dist,
-    prefix: "/",
+    root: `${dist}/assets`,
+    prefix: "/assets/",
     index: false,
-    wildcard: false,
-    setHeaders(res, filePath) {
-      if (filePath.includes("/assets/"))
-        res.header("cache-control", "public, max-age=31536000, immutable");
-    },
+    maxAge: "365d",
+    immutable: true,
   });
+  for (const file of FILES) {
+    app.get(`/${file}`, { schema: { hide: true } }, async (_request, reply) =>
+      reply.sendFile(file, dist),
+    );
+  }
   for (const url of APP_PATHS) {
     app.get(url, { schema: { hide: true } }, async (_request, reply) =>
       reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page),

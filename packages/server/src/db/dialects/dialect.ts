@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
@@ -18,6 +18,11 @@ export interface DatabaseDialect {
   backup(file: string): Promise<void>;
   /** Names of the tables Aviso's migrations created, to tell an empty database from a used one. */
   listTables(): Promise<string[]>;
+  /**
+   * Makes writers of one named sequence (the audit chain) take turns until the transaction ends:
+   * an advisory lock on PostgreSQL; SQLite's single writer already does this.
+   */
+  lockSequence(trx: Transaction<Database>, name: string): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

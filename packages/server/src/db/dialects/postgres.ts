@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { invalid, unavailable } from "../../errors.ts";
 import type { Database } from "../schema.ts";
@@ -53,6 +53,9 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
         "select table_name from information_schema.tables where table_schema = current_schema()",
       );
       return result.rows.map((row) => row.table_name);
+    },
+    async lockSequence(trx, name) {
+      await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
     },
     async ping() {
       await pool.query("select 1");

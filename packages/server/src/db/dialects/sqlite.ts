@@ -43,6 +43,7 @@ export function openSqlite(file: string): DatabaseDialect {
         .all() as { name: string }[];
       return rows.map((row) => row.name);
     },
+    async lockSequence() {},
     async ping() {
       sqlite.prepare("select 1").get();
     },

@@ -3,6 +3,7 @@ import type { Database, StaffUsersTable } from "../../db/schema.ts";
 
 export type StaffUserRow = StaffUsersTable;
 
+/** Staff accounts and their recovery codes. */
 export class UsersRepository {
   readonly #db: Kysely<Database>;
   constructor(db: Kysely<Database>) {
@@ -11,6 +12,10 @@ export class UsersRepository {
 
   async insert(row: StaffUserRow): Promise<void> {
     await this.#db.insertInto("staff_users").values(row).execute();
+  }
+
+  async findById(id: string): Promise<StaffUserRow | undefined> {
+    return this.#db.selectFrom("staff_users").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
   async findByEmailIndex(emailIndex: string): Promise<StaffUserRow | undefined> {
@@ -28,5 +33,65 @@ export class UsersRepository {
       .orderBy("created_at")
       .orderBy("id")
       .execute();
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Omit<StaffUserRow, "id" | "email_index" | "created_at">>,
+  ): Promise<void> {
+    await this.#db.updateTable("staff_users").set(changes).where("id", "=", id).execute();
+  }
+
+  /**
+   * Records a TOTP step as used, only if it is later than the last one: one statement, so two
+   * requests racing with the same code cannot both win. Returns whether this call won.
+   */
+  async acceptTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("staff_users")
+      .set({ totp_last_step: step })
+      .where("id", "=", id)
+      .where("totp_last_step", "<", step)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("staff_recovery_codes").where("user_id", "=", userId).execute();
+      await trx
+        .insertInto("staff_recovery_codes")
+        .values(hashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null })))
+        .execute();
+    });
+  }
+
+  /** Marks an unused recovery code used; returns false if there was none to use. */
+  async useRecoveryCode(userId: string, hash: string, now: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("staff_recovery_codes")
+      .set({ used_at: now })
+      .where("user_id", "=", userId)
+      .where("code_hash", "=", hash)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async countByStatus(): Promise<{ status: string; n: number; oldest: string }[]> {
+    const rows = await this.#db
+      .selectFrom("staff_users")
+      .select((eb) => [
+        "status",
+        eb.fn.countAll<number | string>().as("n"),
+        eb.fn.min("created_at").as("oldest"),
+      ])
+      .groupBy("status")
+      .execute();
+    return rows.map((row) => ({
+      status: row.status,
+      n: Number(row.n),
+      oldest: String(row.oldest),
+    }));
   }
 }

@@ -1,0 +1,12 @@
+import type { PolicyTable } from "./policy.ts";
+
+/** The web app's pages and files, the API documentation and the metrics. */
+export const opsPolicy: PolicyTable = {
+  "GET /": "public",
+  "GET /console": "public",
+  "GET /console/*": "public",
+  "GET /assets/*": "public",
+  "GET /favicon.svg": "public",
+  "GET /api/docs*": "public",
+  "GET /metrics": "public",
+};

@@ -1,0 +1,19 @@
+import { areasPolicy } from "../modules/areas/areas.policy.ts";
+import { auditPolicy } from "../modules/audit/audit.policy.ts";
+import { healthPolicy } from "../modules/health/health.policy.ts";
+import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
+import { sitePolicy } from "../modules/site/site.policy.ts";
+import { usersPolicy } from "../modules/users/users.policy.ts";
+import { opsPolicy } from "./ops.policy.ts";
+import type { PolicyTable } from "./policy.ts";
+
+/** Every module's policy, merged: the one table the access hook and the route × role test read. */
+export const POLICY: PolicyTable = {
+  ...opsPolicy,
+  ...healthPolicy,
+  ...sitePolicy,
+  ...areasPolicy,
+  ...usersPolicy,
+  ...auditPolicy,
+  ...privacyPolicy,
+};

@@ -1,0 +1,3 @@
+import type { PolicyTable } from "../../http/policy.ts";
+
+export const sitePolicy: PolicyTable = { "GET /api/site": "public" };

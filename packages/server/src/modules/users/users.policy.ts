@@ -1,0 +1,17 @@
+import { ADMIN, type PolicyTable } from "../../http/policy.ts";
+
+export const usersPolicy: PolicyTable = {
+  "POST /api/auth/sign-in": "public",
+  "POST /api/invitations/inspect": "public",
+  "POST /api/invitations/accept": "public",
+  "GET /api/auth/session": "signed-in",
+  "POST /api/auth/sign-out": "signed-in",
+  "POST /api/auth/sign-out-everywhere": "signed-in",
+  "GET /api/account/sessions": "signed-in",
+  "DELETE /api/account/sessions/:id": "signed-in",
+  "GET /api/users": ADMIN,
+  "POST /api/users": ADMIN,
+  "POST /api/users/:id/invitation": ADMIN,
+  "POST /api/users/:id/disable": ADMIN,
+  "DELETE /api/users/:id/sessions": ADMIN,
+};
