@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -219,6 +220,36 @@ describe("aviso CLI", () => {
     expect((await aviso(["user", "list"], fresh)).stdout).toBe(
       (await aviso(["user", "list"], source)).stdout,
     );
+  });
+
+  it("verifies the audit trail, names a tampered row, prints the data inventory and a purge dry run", async () => {
+    const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };
+    await aviso(["seed", "--demo"], env);
+    await aviso(["user", "list"], env);
+    const intact = await aviso(["audit", "verify"], env);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/Audit trail intact: \d+ entries verified/);
+
+    const inventory = await aviso(["data-inventory"], env);
+    expect(inventory.stdout).toContain("Staff accounts: 4 records");
+    expect(inventory.stdout).toContain("retention:");
+    expect(inventory.stdout).not.toContain("demo.aviso.invalid");
+    const dry = await aviso(["purge", "--dry-run"], env);
+    expect(dry.stdout).toContain("would remove 0 staff sign-in sessions");
+
+    const db = new SqliteDatabase(path.join(env.AVISO_DATA_DIR, "aviso.db"));
+    db.prepare("update audit_events set actor_role = 'admin' where seq = 3").run();
+    db.close();
+    const broken = await aviso(["audit", "verify"], env);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toContain("Audit trail BROKEN at entry 3: row 3 was altered");
+  });
+
+  it("refuses to load the published demo accounts on an HTTPS deployment", async () => {
+    const env = { AVISO_DATA_DIR: path.join(freshDir(), "data"), AVISO_PUBLIC_URL: "https://aviso.example.org" };
+    const run = await aviso(["seed", "--demo"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("refusing to load the demo network");
   });
 
   describe.runIf(PG_URL)("on PostgreSQL", () => {

@@ -69,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
       values: parsed.values as Record<string, string | boolean | undefined>,
       positionals: parsed.positionals,
     });
-    return 0;
+    // A command that finished but found a problem (audit verify) sets its own status.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`aviso ${name}: ${error.message}\nUsage: ${command.usage}`);
