@@ -246,7 +246,10 @@ describe("aviso CLI", () => {
   });
 
   it("refuses to load the published demo accounts on an HTTPS deployment", async () => {
-    const env = { AVISO_DATA_DIR: path.join(freshDir(), "data"), AVISO_PUBLIC_URL: "https://aviso.example.org" };
+    const env = {
+      AVISO_DATA_DIR: path.join(freshDir(), "data"),
+      AVISO_PUBLIC_URL: "https://aviso.example.org",
+    };
     const run = await aviso(["seed", "--demo"], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("refusing to load the demo network");

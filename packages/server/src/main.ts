@@ -7,6 +7,7 @@ import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
 import type { DatabaseDialect } from "./db/dialects/dialect.ts";
 import { buildApp } from "./http/app.ts";
+import { scheduleRetention } from "./jobs/retention.ts";
 import { createLogger } from "./logger.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
@@ -114,6 +115,8 @@ export async function startServer(
     rateLimits: config.rateLimit,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
+  const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);
+  app.addHook("onClose", async () => stopRetention());
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   return { app, url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}` };

@@ -11,4 +11,15 @@ export function readSite(): Omit<SiteInfo, "timeZone"> {
   };
 }
 
+/** Times are shown in the deployment's time zone (America/Chicago by default), whatever the device's. */
+const timeZone = () => meta("time-zone") || undefined;
+export const formatDateTime = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    timeZone: timeZone(),
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { timeZone: timeZone() });
+
 export const telHref = (number: string) => `tel:${number.replace(/[^0-9+]/g, "")}`;

@@ -19,6 +19,7 @@ export function renderIndex(template: string, site: SiteInfo): string {
     .replaceAll("__AVISO_ORG_NAME__", escapeHtml(site.name))
     .replaceAll("__AVISO_HOTLINE_NAME__", escapeHtml(site.hotline.name))
     .replaceAll("__AVISO_HOTLINE_NUMBER__", escapeHtml(site.hotline.number))
+    .replaceAll("__AVISO_TIME_ZONE__", escapeHtml(site.timeZone))
     .replaceAll("__AVISO_HOTLINE_TEL__", escapeHtml(site.hotline.number.replace(/[^0-9+]/g, "")));
 }
 

@@ -1,0 +1,137 @@
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
+import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
+import { launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
+
+const demo = (role: string) => {
+  const person = DEMO_STAFF.find((p) => p.role === role);
+  if (!person) throw new Error(`no demo ${role}`);
+  return person;
+};
+
+/** The code an authenticator app shows now (or `ahead` steps later, for a second sign-in). */
+const codeFor = (secret: string, ahead = 0) => totpCode(secret, totpStep(new Date()) + ahead);
+
+async function signIn(page: Page, url: string, email: string, password: string, code: string) {
+  await page.goto(`${url}/console`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel(/Code from your authenticator/).fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("staff console in Chromium", () => {
+  let aviso: RunningAviso;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    aviso = await startAviso(["--demo"]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await aviso?.stop();
+  });
+
+  it("signs in the demo dispatcher with TOTP and shows the console", async () => {
+    const page = await browser.newPage();
+    const dispatcher = demo("dispatcher");
+    await signIn(
+      page,
+      aviso.url,
+      dispatcher.email,
+      dispatcher.password,
+      codeFor(dispatcher.totpSecret),
+    );
+    await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Dispatcher (fake)");
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(77);
+    // A dispatcher sees no admin pages.
+    expect(await page.getByRole("link", { name: "Audit trail" }).count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "console-dispatcher.png") });
+    await page.close();
+  });
+
+  it("refuses a wrong code with a clear message, then accepts the right one", async () => {
+    const page = await browser.newPage();
+    const responder = demo("responder");
+    await signIn(page, aviso.url, responder.email, responder.password, "000000");
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("The email, password or code is not right");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "sign-in-refused.png") });
+    await page.getByLabel(/Code from your authenticator/).fill(codeFor(responder.totpSecret));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Responder (fake)");
+    await page.close();
+  });
+
+  it("refuses the session cookie once its owner has signed out", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const worker = demo("case_worker");
+    await signIn(page, aviso.url, worker.email, worker.password, codeFor(worker.totpSecret));
+    await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Case Worker");
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === "__Host-aviso_session");
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Strict" });
+    await page.locator(".who").getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: "Staff sign-in" }).count()).toBe(1);
+
+    const thief = await browser.newContext();
+    await thief.addCookies(cookies);
+    const replay = await thief.request.get(`${aviso.url}/api/auth/session`);
+    expect(replay.status()).toBe(401);
+    const thiefPage = await thief.newPage();
+    await thiefPage.goto(`${aviso.url}/console`);
+    await expect
+      .poll(() => thiefPage.getByRole("heading", { name: "Staff sign-in" }).count())
+      .toBe(1);
+    await thief.close();
+    await context.close();
+  });
+
+  it("lets an admin invite a person who enrols with an authenticator, and shows audit and data pages", async () => {
+    const admin = demo("admin");
+    const adminPage = await browser.newPage();
+    await signIn(adminPage, aviso.url, admin.email, admin.password, codeFor(admin.totpSecret));
+    await adminPage.getByRole("link", { name: "Staff" }).click();
+    await adminPage.getByLabel("Name").fill("Lucía Test (fake)");
+    await adminPage.getByLabel("Email").fill("lucia@demo.aviso.invalid");
+    await adminPage.getByLabel("Role").selectOption("case_worker");
+    await adminPage.getByRole("button", { name: "Invite" }).click();
+    const link = (await adminPage.getByTestId("invitation-link").textContent()) ?? "";
+    expect(link).toContain("/console/invite#");
+
+    const invitee = await browser.newContext();
+    const page = await invitee.newPage();
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, aviso.url));
+    const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
+    await page.getByLabel("Choose a password").fill("lucía's long test password");
+    await page.getByLabel("The same password again").fill("lucía's long test password");
+    await page.getByLabel(/6-digit code/).fill(codeFor(secret));
+    await page.screenshot({ path: path.join(SCREENSHOTS, "invitation.png"), fullPage: true });
+    await page.getByRole("button", { name: "Finish setting up" }).click();
+    await expect.poll(() => page.getByTestId("recovery-codes").locator("li").count()).toBe(10);
+    await page.getByRole("link", { name: /open the console/ }).click();
+    await expect.poll(() => page.locator(".who").textContent()).toContain("Lucía Test (fake)");
+    await invitee.close();
+
+    await adminPage.getByRole("link", { name: "Audit trail" }).click();
+    await expect.poll(() => adminPage.locator("tbody").textContent()).toContain("staff.enrolled");
+    await adminPage.screenshot({ path: path.join(SCREENSHOTS, "audit.png"), fullPage: true });
+    await adminPage.getByRole("link", { name: "Data we hold" }).click();
+    await expect
+      .poll(() => adminPage.getByTestId("data-inventory").textContent())
+      .toContain("Staff accounts");
+    expect(await adminPage.getByTestId("data-inventory").textContent()).not.toContain(
+      "demo.aviso.invalid",
+    );
+    await adminPage.screenshot({
+      path: path.join(SCREENSHOTS, "data-inventory.png"),
+      fullPage: true,
+    });
+    await adminPage.close();
+  });
+});

@@ -1,0 +1,144 @@
+import type { AreaKind, SessionInfo } from "@aviso/core";
+import { type ReactNode, useState } from "react";
+import { ApiError, api, setCsrfToken } from "../api.ts";
+import { readSite } from "../site.ts";
+import { useAreas } from "../use-areas.ts";
+import { useLoad } from "../use-load.ts";
+import { Account } from "./account.tsx";
+import { AdminAudit, AdminData, AdminUsers } from "./admin.tsx";
+import { AcceptInvitation } from "./invite.tsx";
+import { SignIn } from "./sign-in.tsx";
+
+const KINDS: { kind: AreaKind; label: string }[] = [
+  { kind: "community-area", label: "Community areas" },
+  { kind: "zip", label: "ZIP codes" },
+  { kind: "ward", label: "Wards" },
+];
+
+const PAGES = [
+  { path: "/console", label: "Areas", admin: false },
+  { path: "/console/account", label: "My sessions", admin: false },
+  { path: "/console/admin/users", label: "Staff", admin: true },
+  { path: "/console/admin/audit", label: "Audit trail", admin: true },
+  { path: "/console/admin/data", label: "Data we hold", admin: true },
+];
+
+function Areas() {
+  const [kind, setKind] = useState<AreaKind>("community-area");
+  const areas = useAreas(kind);
+  return (
+    <section aria-labelledby="console-areas">
+      <h2 id="console-areas">Areas</h2>
+      <fieldset className="tabs">
+        <legend className="visually-hidden">Kind of area</legend>
+        {KINDS.map((entry) => (
+          <button
+            key={entry.kind}
+            type="button"
+            aria-pressed={kind === entry.kind}
+            onClick={() => setKind(entry.kind)}
+          >
+            {entry.label}
+          </button>
+        ))}
+      </fieldset>
+      {areas.state === "loading" && <p aria-live="polite">Loading…</p>}
+      {areas.state === "error" && <p role="alert">{areas.message}</p>}
+      {areas.state === "ready" && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">H3 cells</th>
+            </tr>
+          </thead>
+          <tbody>
+            {areas.value.map((area) => (
+              <tr key={area.id}>
+                <td>{area.name}</td>
+                <td>{area.cellCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** The staff console: sign-in first, then pages by path. Sign-in needs no JavaScript routing. */
+export function ConsoleApp() {
+  const site = readSite();
+  const path = window.location.pathname.replace(/\/$/, "");
+  const [session, reload] = useLoad(async () => {
+    try {
+      const info = await api<SessionInfo>("/api/auth/session");
+      setCsrfToken(info.csrfToken);
+      return info;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return undefined;
+      throw error;
+    }
+  }, "session");
+  const goHome = () => window.location.assign("/console");
+
+  let body: ReactNode;
+  if (path === "/console/invite") body = <AcceptInvitation />;
+  else if (session.state === "loading") body = <p aria-live="polite">Loading…</p>;
+  else if (session.state === "error") body = <p role="alert">{session.message}</p>;
+  else if (!session.value) body = <SignIn onSignedIn={reload} />;
+  else {
+    const isAdmin = session.value.user.role === "admin";
+    const page = PAGES.find((p) => p.path === path && (!p.admin || isAdmin));
+    body = (
+      <>
+        <nav aria-label="Console" className="console-nav">
+          <ul>
+            {PAGES.filter((p) => !p.admin || isAdmin).map((p) => (
+              <li key={p.path}>
+                <a href={p.path} aria-current={p.path === path ? "page" : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {path === "/console/account" ? (
+          <Account onSignedOut={goHome} />
+        ) : path === "/console/admin/users" && page ? (
+          <AdminUsers />
+        ) : path === "/console/admin/audit" && page ? (
+          <AdminAudit />
+        ) : path === "/console/admin/data" && page ? (
+          <AdminData />
+        ) : (
+          <Areas />
+        )}
+      </>
+    );
+  }
+
+  const user = session.state === "ready" ? session.value?.user : undefined;
+  return (
+    <main className="page console">
+      <header className="masthead console-head">
+        <h1>{site.name} — staff console</h1>
+        {user && (
+          <p className="who">
+            Signed in as <strong>{user.name}</strong> ({user.role.replace("_", " ")}){" "}
+            <button
+              type="button"
+              onClick={() => void api("/api/auth/sign-out", { method: "POST" }).then(goHome)}
+            >
+              Sign out
+            </button>
+          </p>
+        )}
+      </header>
+      {body}
+      <footer className="footer">
+        <a href="/">Public site</a>
+      </footer>
+    </main>
+  );
+}
