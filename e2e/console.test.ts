@@ -47,6 +47,11 @@ describe("staff console in Chromium", () => {
     );
     await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Dispatcher (fake)");
     await expect.poll(() => page.locator("tbody tr").count()).toBe(77);
+    await page.getByRole("button", { name: "ZIP codes" }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(59);
+    await page.getByRole("button", { name: "Wards" }).click();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(50);
+    expect(await page.locator("tbody tr").first().textContent()).toContain("Ward 1");
     // A dispatcher sees no admin pages.
     expect(await page.getByRole("link", { name: "Audit trail" }).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENSHOTS, "console-dispatcher.png") });

@@ -1,6 +1,13 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -243,6 +250,22 @@ describe("aviso CLI", () => {
     const broken = await aviso(["audit", "verify"], env);
     expect(broken.code).toBe(3);
     expect(broken.stderr).toContain("Audit trail BROKEN at entry 3: row 3 was altered");
+  });
+
+  it("rotates the master key: fields re-encrypted, sign-in data and the audit chain still whole", async () => {
+    const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };
+    await aviso(["seed", "--demo"], env);
+    const before = (await aviso(["user", "list"], env)).stdout;
+    const rotated = await aviso(["keys", "rotate"], env);
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toMatch(/Re-encrypted 13 field values/);
+    expect(
+      readFileSync(path.join(env.AVISO_DATA_DIR, "master.key"), "utf8").trim().split("\n"),
+    ).toHaveLength(2);
+    expect((await aviso(["user", "list"], env)).stdout).toBe(before);
+    expect((await aviso(["audit", "verify"], env)).stdout).toContain("intact");
+    const resumed = await aviso(["keys", "rotate", "--resume"], env);
+    expect(resumed.stdout).toContain("Re-encrypted 0 field values");
   });
 
   it("refuses to load the published demo accounts on an HTTPS deployment", async () => {

@@ -3,6 +3,7 @@ import { ConfigError, isAppError } from "@aviso/server";
 import { type Command, UsageError } from "./command.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { importAreasCommand } from "./commands/import-areas.ts";
+import { keysCommand } from "./commands/keys.ts";
 import { auditCommand, dataInventoryCommand, purgeCommand } from "./commands/privacy.ts";
 import { migrateCommand, seedCommand, startCommand } from "./commands/start.ts";
 import { userCommand } from "./commands/user.ts";
@@ -18,6 +19,7 @@ const COMMANDS: Command[] = [
   auditCommand,
   dataInventoryCommand,
   purgeCommand,
+  keysCommand,
 ];
 
 function help(): string {

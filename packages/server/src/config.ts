@@ -30,6 +30,13 @@ const ConfigSchema = z.object({
       "must be 32 bytes in base64 (generate with: openssl rand -base64 32)",
     )
     .optional(),
+  AVISO_OLD_MASTER_KEYS: z
+    .string()
+    .refine(
+      (value) => value.split(",").every((key) => Buffer.from(key.trim(), "base64").length === 32),
+      "must be comma-separated 32-byte base64 keys, newest first",
+    )
+    .optional(),
   AVISO_PUBLIC_URL: z.url({ message: "must be an absolute http(s) URL" }).optional(),
   AVISO_ORG_NAME: z.string().min(1).default("Aviso Chicago"),
   AVISO_HOTLINE_NAME: z.string().min(1).default("ICIRR Family Support Hotline"),
@@ -64,6 +71,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** 32-byte master secret when configured; otherwise one is generated into the data dir. */
   masterKey: Buffer | undefined;
+  /** Keys replaced by AVISO_MASTER_KEY, newest first, kept to open values not yet rotated. */
+  olderMasterKeys: Buffer[];
   publicUrl: string;
   orgName: string;
   hotline: { name: string; number: string };
@@ -92,7 +101,7 @@ export class ConfigError extends Error {
 }
 
 /** Secrets may come from a file (Docker/Kubernetes secrets): `X_FILE=/run/secrets/x`. */
-const FILE_VARIABLES = ["AVISO_DATABASE_URL", "AVISO_MASTER_KEY"] as const;
+const FILE_VARIABLES = ["AVISO_DATABASE_URL", "AVISO_MASTER_KEY", "AVISO_OLD_MASTER_KEYS"] as const;
 
 /**
  * Reads and validates the configuration from an environment. Empty strings count as unset.
@@ -135,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, c.AVISO_DATA_DIR),
     databaseUrl: c.AVISO_DATABASE_URL,
     masterKey: c.AVISO_MASTER_KEY ? Buffer.from(c.AVISO_MASTER_KEY, "base64") : undefined,
+    olderMasterKeys: (c.AVISO_OLD_MASTER_KEYS ?? "")
+      .split(",")
+      .filter((key) => key.trim() !== "")
+      .map((key) => Buffer.from(key.trim(), "base64")),
     publicUrl: (c.AVISO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
     orgName: c.AVISO_ORG_NAME,
     hotline: { name: c.AVISO_HOTLINE_NAME, number: c.AVISO_HOTLINE_NUMBER },

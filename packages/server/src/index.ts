@@ -1,6 +1,6 @@
 export { type Config, ConfigError, loadConfig } from "./config.ts";
 export { FieldCrypto } from "./crypto/field-crypto.ts";
-export { hasMasterKey, masterKeyPath } from "./crypto/master-key.ts";
+export { addMasterKey, hasMasterKey, masterKeyPath } from "./crypto/master-key.ts";
 export { migrateToLatest, openDatabase, pendingMigrations, sqlitePath } from "./db/database.ts";
 export { redactUrl, restorePostgres } from "./db/dialects/postgres.ts";
 export { isSqliteFile, restoreSqlite } from "./db/dialects/sqlite.ts";

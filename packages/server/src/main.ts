@@ -16,6 +16,8 @@ import { AuditService } from "./modules/audit/audit.service.ts";
 import { HealthService } from "./modules/health/health.service.ts";
 import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
+import { KeysRepository } from "./modules/keys/keys.repository.ts";
+import { KeysService } from "./modules/keys/keys.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { SessionsRepository } from "./modules/users/sessions.repository.ts";
 import { SessionsService } from "./modules/users/sessions.service.ts";
@@ -42,14 +44,14 @@ export async function openAviso(config: Config, options: OpenOptions = {}): Prom
   const logger =
     options.logger ?? createLogger({ level: config.logLevel, logClientIps: config.logClientIps });
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const master = loadOrCreateMasterKey(config.dataDir, config.masterKey);
+  const master = loadOrCreateMasterKey(config.dataDir, config.masterKey, config.olderMasterKeys);
   if (master.source === "generated") {
     logger.warn(
       { dataDir: config.dataDir },
       "generated a new master key in the data dir (master.key); back it up separately from the database",
     );
   }
-  const crypto = await FieldCrypto.create(master.key);
+  const crypto = await FieldCrypto.create(master.current, master.older);
   const database = openDatabase(config);
   try {
     if (options.migrate !== false) {
@@ -95,6 +97,7 @@ export function createServices(
     sessions,
     signIn: new SignInService(usersRepository, crypto, audit, now),
     privacy: new PrivacyService(users, sessions, audit, config.retention, now),
+    keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     close: () => database.close(),
   };
 }

@@ -1,0 +1,24 @@
+/**
+ * Every column holding field ciphertext, with the context it was sealed under. Key rotation
+ * walks this list; a module that adds an encrypted column adds it here (a test checks that
+ * every `*_enc` column in the schema is listed).
+ */
+export const ENCRYPTED_COLUMNS = [
+  { table: "staff_users", key: "id", column: "email_enc", context: "staff_users.email" },
+  { table: "staff_users", key: "id", column: "name_enc", context: "staff_users.name" },
+  {
+    table: "staff_users",
+    key: "id",
+    column: "totp_secret_enc",
+    context: "staff_users.totp_secret",
+  },
+  {
+    table: "meta",
+    key: "key",
+    column: "value",
+    context: "meta.key_check",
+    where: { column: "key", value: "key_check" },
+  },
+] as const;
+
+export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];
