@@ -19,6 +19,8 @@ import { InstanceService } from "./modules/instance/instance.service.ts";
 import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
+import { PasskeysRepository } from "./modules/users/passkeys.repository.ts";
+import { PasskeysService } from "./modules/users/passkeys.service.ts";
 import { SessionsRepository } from "./modules/users/sessions.repository.ts";
 import { SessionsService } from "./modules/users/sessions.service.ts";
 import { SignInService } from "./modules/users/sign-in.service.ts";
@@ -96,6 +98,17 @@ export function createServices(
     users,
     sessions,
     signIn: new SignInService(usersRepository, crypto, audit, now),
+    passkeys: new PasskeysService(
+      new PasskeysRepository(database.db),
+      usersRepository,
+      crypto,
+      audit,
+      {
+        publicUrl: config.publicUrl,
+        orgName: config.orgName,
+        now,
+      },
+    ),
     privacy: new PrivacyService(users, sessions, audit, config.retention, now),
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     close: () => database.close(),
@@ -122,5 +135,14 @@ export async function startServer(
   app.addHook("onClose", async () => stopRetention());
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
-  return { app, url: `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}` };
+  // Show the configured public address when it is this very server (passkeys need its name).
+  const publicUrl = new URL(config.publicUrl);
+  const isLocal =
+    ["localhost", "127.0.0.1"].includes(publicUrl.hostname) && publicUrl.port === port;
+  return {
+    app,
+    url: isLocal
+      ? config.publicUrl
+      : `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`,
+  };
 }

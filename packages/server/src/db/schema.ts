@@ -83,6 +83,28 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface StaffPasskeysTable {
+  /** The credential id (base64url), as the authenticator reports it. */
+  id: string;
+  user_id: string;
+  /** COSE public key, base64url. Not secret: it only verifies signatures. */
+  public_key: string;
+  counter: number;
+  /** JSON array of transport hints. */
+  transports: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+/** Issued WebAuthn challenges; deleting one on use makes each single-use across processes. */
+export interface WebauthnChallengesTable {
+  challenge: string;
+  purpose: string;
+  user_id: string | null;
+  expires_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -96,5 +118,7 @@ export interface Database {
   staff_recovery_codes: StaffRecoveryCodesTable;
   staff_invitations: StaffInvitationsTable;
   audit_events: AuditEventsTable;
+  staff_passkeys: StaffPasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   meta: MetaTable;
 }

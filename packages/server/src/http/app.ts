@@ -20,6 +20,7 @@ import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
 import { authRoutes } from "../modules/users/auth.routes.ts";
+import type { PasskeysService } from "../modules/users/passkeys.service.ts";
 import type { SessionsService } from "../modules/users/sessions.service.ts";
 import type { SignInService } from "../modules/users/sign-in.service.ts";
 import { usersRoutes } from "../modules/users/users.routes.ts";
@@ -39,6 +40,7 @@ export interface AppServices {
   users: UsersService;
   sessions: SessionsService;
   signIn: SignInService;
+  passkeys: PasskeysService;
   audit: AuditService;
   privacy: PrivacyService;
 }

@@ -17,7 +17,7 @@ const KINDS: { kind: AreaKind; label: string }[] = [
 
 const PAGES = [
   { path: "/console", label: "Areas", admin: false },
-  { path: "/console/account", label: "My sessions", admin: false },
+  { path: "/console/account", label: "My account", admin: false },
   { path: "/console/admin/users", label: "Staff", admin: true },
   { path: "/console/admin/audit", label: "Audit trail", admin: true },
   { path: "/console/admin/data", label: "Data we hold", admin: true },

@@ -1,3 +1,4 @@
+import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
 
@@ -22,9 +23,47 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       setBusy(false);
     }
   }
+  async function withPasskey() {
+    setBusy(true);
+    setError("");
+    try {
+      const optionsJSON = await api<Parameters<typeof startAuthentication>[0]["optionsJSON"]>(
+        "/api/auth/passkey/options",
+        {
+          method: "POST",
+          body: {},
+        },
+      );
+      const response = await startAuthentication({ optionsJSON });
+      await api("/api/auth/passkey", { method: "POST", body: { response } });
+      onSignedIn();
+    } catch (caught) {
+      const name = (caught as Error).name;
+      setError(
+        name === "NotAllowedError"
+          ? "The passkey prompt was closed. Try again, or use your password and code."
+          : (caught as Error).message,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
   return (
     <form className="panel sign-in" onSubmit={submit} aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Staff sign-in</h2>
+      {browserSupportsWebAuthn() && (
+        <>
+          <button
+            type="button"
+            className="passkey"
+            disabled={busy}
+            onClick={() => void withPasskey()}
+          >
+            Sign in with a passkey
+          </button>
+          <p className="or">or with your password and a code from your authenticator app:</p>
+        </>
+      )}
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required />

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "../../http/access.ts";
+import type { PasskeysService } from "./passkeys.service.ts";
 import type { SessionsService, StaffIdentity } from "./sessions.service.ts";
 import type { SignInService } from "./sign-in.service.ts";
 import type { UsersService } from "./users.service.ts";
@@ -17,12 +18,29 @@ const tags = ["staff sign-in"];
 const Ok = z.object({ ok: z.literal(true) });
 
 /** Sign-in, sign-out, one's own sessions, and accepting an invitation. */
+/** A WebAuthn response as @simplewebauthn/browser sends it; the library checks the inside. */
+const WebAuthnResponse = z.looseObject({
+  id: z.string().min(1).max(1024),
+  rawId: z.string().min(1).max(1024),
+  type: z.literal("public-key"),
+  response: z.looseObject({ clientDataJSON: z.string().max(10_000) }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).optional(),
+});
+const PasskeyView = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+const Options = z.record(z.string(), z.unknown());
+
 export function authRoutes(deps: {
   users: UsersService;
   sessions: SessionsService;
   signIn: SignInService;
+  passkeys: PasskeysService;
 }): FastifyPluginAsyncZod {
-  const { users, sessions, signIn } = deps;
+  const { users, sessions, signIn, passkeys } = deps;
   const sessionInfo = async (identity: StaffIdentity) => {
     const account = await users.getOwnAccount(identity.userId);
     return {
@@ -53,6 +71,106 @@ export function authRoutes(deps: {
         );
         setSessionCookie(reply, token, identity.expiresAt);
         return sessionInfo(identity);
+      },
+    );
+
+    app.post(
+      "/api/auth/passkey/options",
+      {
+        schema: {
+          tags,
+          summary: "A one-time challenge to sign in with a passkey",
+          response: { 200: Options },
+        },
+        config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+      },
+      async () => (await passkeys.signInOptions()) as unknown as Record<string, unknown>,
+    );
+
+    app.post(
+      "/api/auth/passkey",
+      {
+        schema: {
+          tags,
+          summary: "Sign in with a passkey",
+          body: z.object({ response: WebAuthnResponse }),
+          response: { 200: SessionInfo },
+        },
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      },
+      async (request, reply) => {
+        const user = await passkeys.signIn(request.body.response as never);
+        const { token, identity } = await sessions.create(
+          user.userId,
+          user.role,
+          request.headers["user-agent"],
+        );
+        setSessionCookie(reply, token, identity.expiresAt);
+        return sessionInfo(identity);
+      },
+    );
+
+    app.get(
+      "/api/account/passkeys",
+      {
+        schema: {
+          tags,
+          summary: "This account's passkeys",
+          response: { 200: z.object({ passkeys: z.array(PasskeyView) }) },
+        },
+      },
+      async (request) => ({ passkeys: await passkeys.list(requireStaff(request)) }),
+    );
+
+    app.post(
+      "/api/account/passkeys/options",
+      {
+        schema: {
+          tags,
+          summary: "A one-time challenge to add a passkey",
+          response: { 200: Options },
+        },
+      },
+      async (request) =>
+        (await passkeys.registrationOptions(requireStaff(request))) as unknown as Record<
+          string,
+          unknown
+        >,
+    );
+
+    app.post(
+      "/api/account/passkeys",
+      {
+        schema: {
+          tags,
+          summary: "Add a passkey to this account",
+          body: z.object({ response: WebAuthnResponse, name: z.string().trim().min(1).max(60) }),
+          response: { 201: PasskeyView },
+        },
+      },
+      async (request, reply) => {
+        const added = await passkeys.register(
+          requireStaff(request),
+          request.body.response as never,
+          request.body.name,
+        );
+        return reply.status(201).send(added);
+      },
+    );
+
+    app.delete(
+      "/api/account/passkeys/:id",
+      {
+        schema: {
+          tags,
+          summary: "Remove a passkey",
+          params: z.object({ id: z.string().min(1).max(1024) }),
+          response: { 200: Ok },
+        },
+      },
+      async (request) => {
+        await passkeys.remove(requireStaff(request), request.params.id);
+        return { ok: true as const };
       },
     );
 
