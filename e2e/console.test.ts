@@ -19,7 +19,7 @@ async function signIn(page: Page, url: string, email: string, password: string, 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByLabel(/Code from your authenticator/).fill(code);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 describe("staff console in Chromium", () => {
@@ -67,7 +67,7 @@ describe("staff console in Chromium", () => {
       .toContain("The email, password or code is not right");
     await page.screenshot({ path: path.join(SCREENSHOTS, "sign-in-refused.png") });
     await page.getByLabel(/Code from your authenticator/).fill(codeFor(responder.totpSecret));
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Responder (fake)");
     await page.close();
   });
@@ -137,6 +137,41 @@ describe("staff console in Chromium", () => {
       path: path.join(SCREENSHOTS, "data-inventory.png"),
       fullPage: true,
     });
+    await adminPage.close();
+  });
+
+  it("lets an admin flip the flood switch, after which the sign-in form solves a puzzle first", async () => {
+    const admin = demo("admin");
+    const adminPage = await browser.newPage();
+    await signIn(adminPage, aviso.url, admin.email, admin.password, codeFor(admin.totpSecret, 1));
+    await adminPage.getByRole("link", { name: "Flood switch" }).click();
+    await adminPage.getByRole("button", { name: "Turn on proof of work" }).click();
+    await expect
+      .poll(() => adminPage.getByTestId("flood-mode").textContent())
+      .toContain("On: proof of work required");
+
+    const bare = await adminPage.request.post(`${aviso.url}/api/auth/sign-in`, {
+      data: { email: "x@y.invalid", password: "whatever", code: "123456" },
+    });
+    expect(bare.status()).toBe(429);
+    expect((await bare.json()).error.code).toBe("PROOF_OF_WORK_REQUIRED");
+
+    const page = await browser.newPage();
+    const dispatcher = demo("dispatcher");
+    await signIn(
+      page,
+      aviso.url,
+      dispatcher.email,
+      dispatcher.password,
+      codeFor(dispatcher.totpSecret, 1),
+    );
+    await expect
+      .poll(() => page.locator(".who").textContent(), { timeout: 30_000 })
+      .toContain("Demo Dispatcher");
+
+    await adminPage.getByRole("button", { name: "Turn off" }).click();
+    await expect.poll(() => adminPage.getByTestId("flood-mode").textContent()).toContain("Off");
+    await page.close();
     await adminPage.close();
   });
 });

@@ -13,6 +13,7 @@ import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
 import { AuditRepository } from "./modules/audit/audit.repository.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
+import { FloodService } from "./modules/flood/flood.service.ts";
 import { HealthService } from "./modules/health/health.service.ts";
 import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
@@ -111,6 +112,7 @@ export function createServices(
     ),
     privacy: new PrivacyService(users, sessions, audit, config.retention, now),
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
+    flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     close: () => database.close(),
   };
 }

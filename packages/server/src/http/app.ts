@@ -14,6 +14,8 @@ import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import type { AuditService } from "../modules/audit/audit.service.ts";
+import { floodRoutes } from "../modules/flood/flood.routes.ts";
+import type { FloodService } from "../modules/flood/flood.service.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import type { HealthService } from "../modules/health/health.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
@@ -27,6 +29,7 @@ import { usersRoutes } from "../modules/users/users.routes.ts";
 import type { UsersService } from "../modules/users/users.service.ts";
 import { registerAccess } from "./access.ts";
 import { registerErrorHandler } from "./error-handler.ts";
+import { registerFloodGuard } from "./flood-guard.ts";
 import { registerMetrics } from "./metrics.ts";
 import { POLICY } from "./policies.ts";
 import type { PolicyTable } from "./policy.ts";
@@ -43,6 +46,7 @@ export interface AppServices {
   passkeys: PasskeysService;
   audit: AuditService;
   privacy: PrivacyService;
+  flood: FloodService;
 }
 
 export interface AppDependencies {
@@ -81,6 +85,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     sessions: services.sessions,
     publicUrl: deps.publicUrl,
   });
+  registerFloodGuard(app, services.flood);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -98,6 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(usersRoutes(services));
   await app.register(auditRoutes(services.audit));
   await app.register(privacyRoutes(services.privacy));
+  await app.register(floodRoutes(services.flood));
   await registerWeb(app, deps.site, deps.webDist);
   return app;
 }

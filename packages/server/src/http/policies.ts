@@ -1,5 +1,6 @@
 import { areasPolicy } from "../modules/areas/areas.policy.ts";
 import { auditPolicy } from "../modules/audit/audit.policy.ts";
+import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
 import { sitePolicy } from "../modules/site/site.policy.ts";
@@ -16,4 +17,5 @@ export const POLICY: PolicyTable = {
   ...usersPolicy,
   ...auditPolicy,
   ...privacyPolicy,
+  ...floodPolicy,
 };

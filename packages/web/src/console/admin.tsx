@@ -230,3 +230,53 @@ export function AdminData() {
     </section>
   );
 }
+
+interface FloodMode {
+  mode: "off" | "proof-of-work";
+  difficulty: number;
+}
+
+/** The flood switch: during a flood of fake submissions, public forms require a proof of work. */
+export function AdminFlood() {
+  const [mode, reload] = useLoad(() => api<FloodMode>("/api/admin/flood-mode"), "flood");
+  async function set(next: FloodMode) {
+    await api("/api/admin/flood-mode", { method: "PUT", body: next });
+    reload();
+  }
+  return (
+    <section aria-labelledby="flood-title">
+      <h2 id="flood-title">Flood switch</h2>
+      <p>
+        When fake reports or sign-in attempts pour in, turn this on: every public form then makes
+        the sender's browser solve a short puzzle (about a second on a phone), which slows bot
+        floods to a trickle. Turn it off when the flood is over.
+      </p>
+      {mode.state === "error" && <p role="alert">{mode.message}</p>}
+      {mode.state === "ready" && (
+        <>
+          <p role="status" data-testid="flood-mode">
+            {mode.value.mode === "off"
+              ? "Off: forms work as usual."
+              : `On: proof of work required (difficulty ${mode.value.difficulty}).`}
+          </p>
+          {mode.value.mode === "off" ? (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void set({ mode: "proof-of-work", difficulty: 16 })}
+            >
+              Turn on proof of work
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={() => void set({ mode: "off", difficulty: mode.value.difficulty })}
+            >
+              Turn off
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -5,7 +5,7 @@ import { readSite } from "../site.ts";
 import { useAreas } from "../use-areas.ts";
 import { useLoad } from "../use-load.ts";
 import { Account } from "./account.tsx";
-import { AdminAudit, AdminData, AdminUsers } from "./admin.tsx";
+import { AdminAudit, AdminData, AdminFlood, AdminUsers } from "./admin.tsx";
 import { AcceptInvitation } from "./invite.tsx";
 import { SignIn } from "./sign-in.tsx";
 
@@ -21,6 +21,7 @@ const PAGES = [
   { path: "/console/admin/users", label: "Staff", admin: true },
   { path: "/console/admin/audit", label: "Audit trail", admin: true },
   { path: "/console/admin/data", label: "Data we hold", admin: true },
+  { path: "/console/admin/flood", label: "Flood switch", admin: true },
 ];
 
 function Areas() {
@@ -111,6 +112,8 @@ export function ConsoleApp() {
           <AdminAudit />
         ) : path === "/console/admin/data" && page ? (
           <AdminData />
+        ) : path === "/console/admin/flood" && page ? (
+          <AdminFlood />
         ) : (
           <Areas />
         )}

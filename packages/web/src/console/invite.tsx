@@ -1,6 +1,7 @@
 import type { InvitationDetails } from "@aviso/core";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
+import { floodProofHeaders } from "../proof-of-work.ts";
 import { formatDateTime } from "../site.ts";
 import { useLoad } from "../use-load.ts";
 
@@ -25,6 +26,7 @@ export function AcceptInvitation() {
     try {
       const result = await api<{ recoveryCodes: string[] }>("/api/invitations/accept", {
         method: "POST",
+        headers: await floodProofHeaders(),
         body: {
           token,
           password: form.get("password"),

@@ -1,6 +1,7 @@
 import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
+import { floodProofHeaders } from "../proof-of-work.ts";
 
 /** Email, password and the authenticator code (or a recovery code) in one form. */
 export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
@@ -14,6 +15,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
     try {
       await api("/api/auth/sign-in", {
         method: "POST",
+        headers: await floodProofHeaders(),
         body: { email: form.get("email"), password: form.get("password"), code: form.get("code") },
       });
       onSignedIn();

@@ -17,6 +17,14 @@ export class InstanceRepository {
     return row?.value;
   }
 
+  async set(key: string, value: string): Promise<void> {
+    await this.#db
+      .insertInto("meta")
+      .values({ key, value })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+      .execute();
+  }
+
   async insert(key: string, value: string): Promise<void> {
     await this.#db
       .insertInto("meta")

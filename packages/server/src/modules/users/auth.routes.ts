@@ -60,7 +60,7 @@ export function authRoutes(deps: {
           body: SignInBody,
           response: { 200: SessionInfo },
         },
-        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" }, floodGuard: true },
       },
       async (request, reply) => {
         const user = await signIn.signIn(request.body);
@@ -262,7 +262,7 @@ export function authRoutes(deps: {
           body: AcceptInvitationBody,
           response: { 200: SessionInfo.extend({ recoveryCodes: z.array(z.string()) }) },
         },
-        config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+        config: { rateLimit: { max: 10, timeWindow: "1 minute" }, floodGuard: true },
       },
       async (request, reply) => {
         const { user, recoveryCodes } = await users.acceptInvitation(request.body);

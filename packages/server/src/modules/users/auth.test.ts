@@ -61,6 +61,11 @@ describe.each(TEST_DIALECTS)("staff sign-in over HTTP on %s", (dialect) => {
     const replayed = await signIn({ email: EMAIL, password: PASSWORD, code: code() });
     expect(replayed.statusCode).toBe(401);
     expect(replayed.json().error.code).toBe("SIGN_IN_FAILED");
+
+    // Nothing personal reached the logs on the way: not the email, the password, the name or the code.
+    const logs = harness.log.text();
+    expect(logs).toContain('"path":"/api/auth/sign-in"');
+    for (const secret of [EMAIL, PASSWORD, "Dispatcher Test", code(), SECRET]) expect(logs).not.toContain(secret);
   });
 
   it("gives the same answer for a wrong password, a wrong code and an unknown email", async () => {
