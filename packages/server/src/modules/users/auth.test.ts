@@ -65,7 +65,8 @@ describe.each(TEST_DIALECTS)("staff sign-in over HTTP on %s", (dialect) => {
     // Nothing personal reached the logs on the way: not the email, the password, the name or the code.
     const logs = harness.log.text();
     expect(logs).toContain('"path":"/api/auth/sign-in"');
-    for (const secret of [EMAIL, PASSWORD, "Dispatcher Test", code(), SECRET]) expect(logs).not.toContain(secret);
+    for (const secret of [EMAIL, PASSWORD, "Dispatcher Test", code(), SECRET])
+      expect(logs).not.toContain(secret);
   });
 
   it("gives the same answer for a wrong password, a wrong code and an unknown email", async () => {
