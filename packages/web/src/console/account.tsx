@@ -1,6 +1,6 @@
 import type { SessionSummary } from "@aviso/core";
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
 import { formatDateTime } from "../site.ts";
 import { useLoad } from "../use-load.ts";
@@ -78,7 +78,59 @@ function Passkeys() {
   );
 }
 
-/** One's own account: passkeys, where one is signed in, and ending those sessions. */
+/** Replacing the recovery codes, after typing the password again. */
+function RecoveryCodes() {
+  const [codes, setCodes] = useState<string[]>();
+  const [error, setError] = useState("");
+  async function replace(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setError("");
+    try {
+      const result = await api<{ recoveryCodes: string[] }>("/api/account/recovery-codes", {
+        method: "POST",
+        body: { password: new FormData(form).get("password") },
+      });
+      setCodes(result.recoveryCodes);
+      form.reset();
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }
+  return (
+    <section aria-labelledby="recovery-title">
+      <h2 id="recovery-title">Recovery codes</h2>
+      <form className="panel inline-form" onSubmit={replace} aria-label="Replace recovery codes">
+        <label>
+          Your password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <button type="submit">Make new recovery codes</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {codes && (
+        <>
+          <p role="status">
+            New codes below; the old ones no longer work. Keep these safe: they are not shown again.
+          </p>
+          <ul className="codes" data-testid="new-recovery-codes">
+            {codes.map((code) => (
+              <li key={code}>
+                <code>{code}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One's own account: passkeys, recovery codes, where one is signed in, and ending those sessions. */
 export function Account({ onSignedOut }: { onSignedOut: () => void }) {
   const [sessions, reload] = useLoad(
     () => api<{ sessions: SessionSummary[] }>("/api/account/sessions"),
@@ -96,6 +148,7 @@ export function Account({ onSignedOut }: { onSignedOut: () => void }) {
   return (
     <>
       <Passkeys />
+      <RecoveryCodes />
       <section aria-labelledby="account-title">
         <h2 id="account-title">Where you are signed in</h2>
         {sessions.state === "loading" && <p aria-live="polite">Loading…</p>}

@@ -39,6 +39,14 @@ export function AdminUsers() {
     );
     setLink({ who: user.name, ...result });
   }
+  async function endSessions(user: StaffUserView) {
+    const result = await api<{ ended: number }>(`/api/users/${user.id}/sessions`, {
+      method: "DELETE",
+    });
+    setLink(undefined);
+    setError("");
+    window.alert(`Ended ${result.ended} session${result.ended === 1 ? "" : "s"} of ${user.name}.`);
+  }
   async function disable(user: StaffUserView) {
     if (!window.confirm(`Disable ${user.name}? Their sessions end now.`)) return;
     await api(`/api/users/${user.id}/disable`, { method: "POST" });
@@ -107,6 +115,11 @@ export function AdminUsers() {
                       {user.status === "invited" && (
                         <button type="button" onClick={() => void newLink(user)}>
                           New link
+                        </button>
+                      )}
+                      {user.status === "active" && (
+                        <button type="button" onClick={() => void endSessions(user)}>
+                          End sessions
                         </button>
                       )}
                       <button type="button" className="danger" onClick={() => void disable(user)}>

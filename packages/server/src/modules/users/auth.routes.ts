@@ -5,7 +5,9 @@ import {
   SessionInfo,
   SessionSummary,
   SignInBody,
+  type StaffRole,
 } from "@aviso/core";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clearSessionCookie, requireStaff, setSessionCookie } from "../../http/access.ts";
@@ -50,6 +52,21 @@ export function authRoutes(deps: {
     };
   };
 
+  /** A new session for someone who just proved who they are: cookie set, session info answered. */
+  const startSession = async (
+    user: { userId: string; role: StaffRole },
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => {
+    const { token, identity } = await sessions.create(
+      user.userId,
+      user.role,
+      request.headers["user-agent"],
+    );
+    setSessionCookie(reply, token, identity.expiresAt);
+    return sessionInfo(identity);
+  };
+
   return async (app) => {
     app.post(
       "/api/auth/sign-in",
@@ -63,14 +80,7 @@ export function authRoutes(deps: {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" }, floodGuard: true },
       },
       async (request, reply) => {
-        const user = await signIn.signIn(request.body);
-        const { token, identity } = await sessions.create(
-          user.userId,
-          user.role,
-          request.headers["user-agent"],
-        );
-        setSessionCookie(reply, token, identity.expiresAt);
-        return sessionInfo(identity);
+        return startSession(await signIn.signIn(request.body), request, reply);
       },
     );
 
@@ -99,14 +109,7 @@ export function authRoutes(deps: {
         config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       },
       async (request, reply) => {
-        const user = await passkeys.signIn(request.body.response as never);
-        const { token, identity } = await sessions.create(
-          user.userId,
-          user.role,
-          request.headers["user-agent"],
-        );
-        setSessionCookie(reply, token, identity.expiresAt);
-        return sessionInfo(identity);
+        return startSession(await passkeys.signIn(request.body.response as never), request, reply);
       },
     );
 
@@ -211,6 +214,27 @@ export function authRoutes(deps: {
       },
     );
 
+    app.post(
+      "/api/account/recovery-codes",
+      {
+        schema: {
+          tags,
+          summary: "Replace this account's recovery codes (needs the password again)",
+          body: z.object({ password: z.string().min(1).max(256) }),
+          response: { 200: z.object({ recoveryCodes: z.array(z.string()) }) },
+        },
+        config: { rateLimit: { max: 5, timeWindow: "1 minute" } },
+      },
+      async (request) => {
+        const identity = requireStaff(request);
+        const recoveryCodes = await users.regenerateRecoveryCodes(
+          { id: identity.userId, role: identity.role },
+          request.body.password,
+        );
+        return { recoveryCodes };
+      },
+    );
+
     app.get(
       "/api/account/sessions",
       {
@@ -266,13 +290,8 @@ export function authRoutes(deps: {
       },
       async (request, reply) => {
         const { user, recoveryCodes } = await users.acceptInvitation(request.body);
-        const { token, identity } = await sessions.create(
-          user.id,
-          user.role,
-          request.headers["user-agent"],
-        );
-        setSessionCookie(reply, token, identity.expiresAt);
-        return { ...(await sessionInfo(identity)), recoveryCodes };
+        const info = await startSession({ userId: user.id, role: user.role }, request, reply);
+        return { ...info, recoveryCodes };
       },
     );
   };

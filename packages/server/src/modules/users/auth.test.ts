@@ -112,6 +112,37 @@ describe.each(TEST_DIALECTS)("staff sign-in over HTTP on %s", (dialect) => {
     );
   });
 
+  it("replaces recovery codes only with the right password, and the old ones stop working", async () => {
+    const old = await harness.services.users.setCredentials(userId, PASSWORD, SECRET);
+    const signedIn = await signIn({ email: EMAIL, password: PASSWORD, code: code() });
+    const headers = {
+      cookie: cookieOf(signedIn),
+      "x-csrf-token": signedIn.json().csrfToken as string,
+    };
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/account/recovery-codes",
+      payload: { password: "not my password" },
+      headers,
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.code).toBe("PASSWORD_WRONG");
+    const fresh = await app.inject({
+      method: "POST",
+      url: "/api/account/recovery-codes",
+      payload: { password: PASSWORD },
+      headers,
+    });
+    expect(fresh.json().recoveryCodes).toHaveLength(10);
+    expect(
+      (await signIn({ email: EMAIL, password: PASSWORD, code: old[0] ?? "" })).statusCode,
+    ).toBe(401);
+    expect(
+      (await signIn({ email: EMAIL, password: PASSWORD, code: fresh.json().recoveryCodes[0] }))
+        .statusCode,
+    ).toBe(200);
+  });
+
   it("refuses a session cookie replayed after sign-out, and a malformed or missing cookie", async () => {
     const signedIn = await signIn({ email: EMAIL, password: PASSWORD, code: code() });
     const cookie = cookieOf(signedIn);

@@ -14,6 +14,7 @@ export const usersPolicy: PolicyTable = {
   "POST /api/auth/sign-out": "signed-in",
   "POST /api/auth/sign-out-everywhere": "signed-in",
   "GET /api/account/sessions": "signed-in",
+  "POST /api/account/recovery-codes": "signed-in",
   "DELETE /api/account/sessions/:id": "signed-in",
   "GET /api/users": ADMIN,
   "POST /api/users": ADMIN,

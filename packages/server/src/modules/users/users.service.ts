@@ -3,7 +3,7 @@ import { StaffRole } from "@aviso/core";
 import QRCode from "qrcode";
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
-import { hashPassword } from "../../crypto/passwords.ts";
+import { hashPassword, verifyPassword } from "../../crypto/passwords.ts";
 import { hashToken, randomToken } from "../../crypto/tokens.ts";
 import { AppError, conflict, invalid, notFound } from "../../errors.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
@@ -234,6 +234,24 @@ export class UsersService {
       return `${raw.slice(0, 5)}-${raw.slice(5)}`;
     });
     await this.#users.replaceRecoveryCodes(userId, codes.map(hashRecoveryCode));
+    return codes;
+  }
+
+  /** New recovery codes (the old ones stop working), after the person re-enters their password. */
+  async regenerateRecoveryCodes(
+    actor: Actor & { id: string },
+    password: string,
+  ): Promise<string[]> {
+    const user = await this.#requireUser(actor.id);
+    if (!user.password_hash || !(await verifyPassword(user.password_hash, password))) {
+      throw new AppError("forbidden", "PASSWORD_WRONG", "That password is not right.");
+    }
+    const codes = await this.#newRecoveryCodes(user.id);
+    await this.#audit.record({
+      actor,
+      action: "staff.recovery_codes_replaced",
+      subject: { type: "staff_user", id: user.id },
+    });
     return codes;
   }
 
