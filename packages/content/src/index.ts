@@ -1,0 +1,5 @@
+export * from "./article.ts";
+export * from "./front-matter.ts";
+export * from "./library.ts";
+export * from "./lint.ts";
+export * from "./sms-answer.ts";
