@@ -3,3 +3,4 @@ export * from "./front-matter.ts";
 export * from "./library.ts";
 export * from "./lint.ts";
 export * from "./sms-answer.ts";
+export * from "./ui-strings.ts";

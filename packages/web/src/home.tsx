@@ -29,9 +29,19 @@ export function Home() {
       <nav aria-label="What you can do here">
         <ul className="cards">
           <li>
-            <h2>Know your rights</h2>
+            <h2>
+              <a href="/rights">Know your rights</a>
+            </h2>
             <p>What to do at the door, on the street, at work, and if someone is detained.</p>
-            <p className="soon">Coming soon in 13 languages.</p>
+            <p>
+              <a href="/rights/en/" lang="en">
+                English
+              </a>{" "}
+              ·{" "}
+              <a href="/rights/es/" lang="es">
+                Español
+              </a>
+            </p>
           </li>
           <li>
             <h2>Get verified alerts</h2>

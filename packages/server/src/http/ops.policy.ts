@@ -7,6 +7,11 @@ export const opsPolicy: PolicyTable = {
   "GET /console/*": "public",
   "GET /assets/*": "public",
   "GET /favicon.svg": "public",
+  "GET /rights.css": "public",
+  "GET /rights.js": "public",
+  "GET /sw.js": "public",
+  "GET /rights": "public",
+  "GET /rights/*": "public",
   "GET /api/docs*": "public",
   "GET /metrics": "public",
 };

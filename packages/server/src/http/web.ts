@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { SiteInfo } from "@aviso/core";
 import fastifyStatic from "@fastify/static";
@@ -14,7 +14,7 @@ const escapeHtml = (text: string) =>
   );
 
 /** Fills the deployment's own facts into the built page, so they show even with JavaScript off. */
-export function renderIndex(template: string, site: SiteInfo): string {
+export function fillSitePlaceholders(template: string, site: SiteInfo): string {
   return template
     .replaceAll("__AVISO_ORG_NAME__", escapeHtml(site.name))
     .replaceAll("__AVISO_HOTLINE_NAME__", escapeHtml(site.hotline.name))
@@ -24,7 +24,29 @@ export function renderIndex(template: string, site: SiteInfo): string {
 }
 
 const APP_PATHS = ["/", "/console", "/console/*"];
-const FILES = ["favicon.svg"];
+const FILES = ["favicon.svg", "rights.css", "rights.js", "sw.js"];
+const RIGHTS_PAGE = /^\/rights\/([a-zA-Z-]{2,7})\/(?:([a-z0-9-]{1,60})\/)?$/;
+
+/** The best published rights language for a browser's Accept-Language header. */
+export function preferredRightsLanguage(
+  acceptLanguage: string | undefined,
+  published: string[],
+): string {
+  const wanted = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag = "", q] = part.trim().split(";q=");
+      return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of wanted) {
+    const exact = published.find((code) => code.toLowerCase() === tag);
+    if (exact) return exact;
+    const base = published.find((code) => code.toLowerCase().split("-")[0] === tag.split("-")[0]);
+    if (base) return base;
+  }
+  return published[0] ?? "en";
+}
 
 /** Serves the web app: hashed assets cached for a year, the page itself never cached. */
 export async function registerWeb(
@@ -45,7 +67,7 @@ export async function registerWeb(
     }
     return;
   }
-  const page = renderIndex(readFileSync(indexFile, "utf8"), site);
+  const page = fillSitePlaceholders(readFileSync(indexFile, "utf8"), site);
   // Hashed bundles under /assets/*, cached for a year; a few named files at the root.
   await app.register(fastifyStatic, {
     root: `${dist}/assets`,
@@ -56,7 +78,7 @@ export async function registerWeb(
   });
   for (const file of FILES) {
     app.get(`/${file}`, { schema: { hide: true } }, async (_request, reply) =>
-      reply.sendFile(file, dist),
+      reply.header("cache-control", "no-cache").sendFile(file, dist),
     );
   }
   for (const url of APP_PATHS) {
@@ -64,4 +86,44 @@ export async function registerWeb(
       reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page),
     );
   }
+  registerRightsPages(app, site, dist);
+}
+
+/**
+ * The pre-rendered rights library (dist/rights/<lang>/<slug>/index.html), with the deployment's
+ * facts filled in. Pages are read once and kept; they change only with a new build.
+ */
+function registerRightsPages(app: FastifyInstance, site: SiteInfo, dist: string): void {
+  const root = `${dist}/rights`;
+  const published = existsSync(root)
+    ? readdirSync(root).sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)))
+    : [];
+  const pages = new Map<string, string>();
+  app.get("/rights", { schema: { hide: true } }, async (request, reply) =>
+    reply.redirect(
+      `/rights/${preferredRightsLanguage(request.headers["accept-language"], published)}/`,
+    ),
+  );
+  app.get("/rights/*", { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split("?")[0] ?? "";
+    const match = RIGHTS_PAGE.exec(url.endsWith("/") ? url : `${url}/`);
+    const lang = match?.[1];
+    const file =
+      lang && published.includes(lang)
+        ? `${root}/${lang}/${match?.[2] ? `${match[2]}/` : ""}index.html`
+        : undefined;
+    if (!file || !existsSync(file)) {
+      return reply
+        .status(404)
+        .type("text/plain; charset=utf-8")
+        .send("No such page in the rights library.");
+    }
+    if (!url.endsWith("/")) return reply.redirect(`${url}/`);
+    let html = pages.get(file);
+    if (html === undefined) {
+      html = fillSitePlaceholders(readFileSync(file, "utf8"), site);
+      pages.set(file, html);
+    }
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+  });
 }

@@ -1,0 +1,70 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
+
+describe("rights library in Chromium", () => {
+  let aviso: RunningAviso;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    aviso = await startAviso();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await aviso?.stop();
+  });
+
+  it("renders the Spanish door article with lang=es, readable with JavaScript off", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${aviso.url}/rights/es/at-the-door/`);
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
+    expect(await page.locator("h1").textContent()).toBe(
+      "Si agentes de inmigración llegan a su puerta",
+    );
+    expect(await page.locator("article").textContent()).toContain("Formulario I-205");
+    expect(await page.locator(".hotline").textContent()).toContain("1-855-435-7693");
+    expect(await page.locator(".review").textContent()).toContain(
+      "Todavía no lo revisa un abogado",
+    );
+    await page.getByRole("link", { name: "English" }).click();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("article").textContent()).toContain(
+      "may try to force their way in with only a Form I-205",
+    );
+    await context.close();
+  });
+
+  it("sends a browser to its language and lists every article", async () => {
+    const context = await browser.newContext({ locale: "es-MX" });
+    const page = await context.newPage();
+    await page.goto(`${aviso.url}/rights`);
+    expect(new URL(page.url()).pathname).toBe("/rights/es/");
+    expect(await page.locator(".articles li").count()).toBeGreaterThanOrEqual(10);
+    await context.close();
+  });
+
+  it("opens a visited language's pages again offline, and says it is the saved copy", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${aviso.url}/rights/en/at-the-door/`);
+    await expect.poll(() => page.locator("html").getAttribute("data-offline-ready")).toBe("true");
+    expect(await page.locator("#offline-notice").isHidden()).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.locator("h1").textContent()).toBe("If immigration agents come to your door");
+    await expect.poll(() => page.locator("#offline-notice").isVisible()).toBe(true);
+    // A page of the same language not opened before is there too.
+    await page.goto(`${aviso.url}/rights/en/if-detained/`);
+    expect(await page.locator("h1").textContent()).toBe("If you are detained");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "rights-offline.png"), fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Pre-renders the rights library to static HTML, one page per article per published language,
+ * into dist/rights/. The pages need no JavaScript: /rights.js only adds the offline notice and
+ * registers the service worker. The server fills the __AVISO_*__ placeholders at request time.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  lintRightsLibrary,
+  loadRightsLibrary,
+  type RightsArticle,
+  renderArticle,
+  rightsPath,
+  uiStrings,
+} from "@aviso/content";
+import { PUBLISHED_LANGUAGES } from "@aviso/core";
+
+const DIST = fileURLToPath(new URL("../dist/rights", import.meta.url));
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
+
+function page(options: {
+  lang: string;
+  dir: string;
+  title: string;
+  description: string;
+  slug?: string;
+  main: string;
+  /** The language's pages, which rights.js saves for offline reading on the first visit. */
+  offline: string[];
+}): string {
+  const t = uiStrings(options.lang);
+  const switcher = PUBLISHED_LANGUAGES.map((language) => {
+    const current = language.code === options.lang;
+    return `<li><a href="${rightsPath(language.code, options.slug)}" lang="${language.code}" hreflang="${language.code}"${current ? ' aria-current="true"' : ""}>${escapeHtml(language.nativeName)}</a></li>`;
+  }).join("");
+  return `<!doctype html>
+<html lang="${options.lang}" dir="${options.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(options.title)} · __AVISO_ORG_NAME__</title>
+<meta name="description" content="${escapeHtml(options.description)}">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<meta name="aviso:offline" content="${options.offline.join(" ")}">
+<link rel="stylesheet" href="/rights.css">
+<script type="module" src="/rights.js"></script>
+</head>
+<body>
+<header class="bar">
+<a class="org" href="/">__AVISO_ORG_NAME__</a>
+<nav class="languages" aria-label="${escapeHtml(t.language)}"><ul>${switcher}</ul></nav>
+</header>
+<p class="offline" id="offline-notice" role="status" hidden>${escapeHtml(t.offline)}</p>
+<main>
+${options.main}
+<aside class="hotline"><p>${escapeHtml(t.hotline)} <a href="tel:__AVISO_HOTLINE_TEL__">__AVISO_HOTLINE_NUMBER__</a> (__AVISO_HOTLINE_NAME__)</p></aside>
+<p class="legal">${escapeHtml(t.notLegalAdvice)}</p>
+</main>
+</body>
+</html>
+`;
+}
+
+function articlePage(article: RightsArticle, dir: string, offline: string[]): string {
+  const t = uiStrings(article.lang);
+  const { meta } = article;
+  const reviewed =
+    meta.review_status === "reviewed by counsel" && meta.reviewed_on !== "never"
+      ? ` (${meta.reviewed_on}, ${escapeHtml(meta.reviewed_by)})`
+      : "";
+  const main = `<p class="crumb"><a href="${rightsPath(article.lang)}">${escapeHtml(t.allArticles)}</a></p>
+<article>
+<h1>${escapeHtml(meta.title)}</h1>
+<p class="meta"><span>${escapeHtml(t.jurisdiction[meta.jurisdiction])}</span> <span class="review review-${meta.review_status === "reviewed by counsel" ? "ok" : "pending"}">${escapeHtml(t.review[meta.review_status])}${reviewed}</span></p>
+${renderArticle(article)}
+</article>`;
+  return page({
+    lang: article.lang,
+    dir,
+    title: meta.title,
+    description: meta.summary,
+    slug: article.slug,
+    main,
+    offline,
+  });
+}
+
+function indexPage(
+  lang: string,
+  dir: string,
+  articles: RightsArticle[],
+  offline: string[],
+): string {
+  const t = uiStrings(lang);
+  const items = articles
+    .map(
+      (a) =>
+        `<li><a href="${rightsPath(lang, a.slug)}"><strong>${escapeHtml(a.meta.title)}</strong></a><br>${escapeHtml(a.meta.summary)}</li>`,
+    )
+    .join("\n");
+  const main = `<h1>${escapeHtml(t.libraryTitle)}</h1>
+<p class="intro">${escapeHtml(t.intro)}</p>
+<ul class="articles">
+${items}
+</ul>`;
+  return page({ lang, dir, title: t.libraryTitle, description: t.intro, main, offline });
+}
+
+const library = loadRightsLibrary();
+const report = lintRightsLibrary(library);
+if (report.errors.length > 0) {
+  console.error(
+    `The rights library has problems; fix them before building:\n${report.errors.join("\n")}`,
+  );
+  process.exit(1);
+}
+let pages = 0;
+for (const language of PUBLISHED_LANGUAGES) {
+  const articles = library.articles.filter((a) => a.lang === language.code);
+  const dir = path.join(DIST, language.code);
+  mkdirSync(dir, { recursive: true });
+  const offline = [
+    rightsPath(language.code),
+    ...articles.map((a) => rightsPath(language.code, a.slug)),
+  ];
+  writeFileSync(
+    path.join(dir, "index.html"),
+    indexPage(language.code, language.dir, articles, offline),
+  );
+  for (const article of articles) {
+    mkdirSync(path.join(dir, article.slug), { recursive: true });
+    writeFileSync(
+      path.join(dir, article.slug, "index.html"),
+      articlePage(article, language.dir, offline),
+    );
+    pages++;
+  }
+}
+console.log(
+  `rights: ${pages} article pages in ${PUBLISHED_LANGUAGES.length} languages pre-rendered to dist/rights/`,
+);
