@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
@@ -66,5 +70,50 @@ describe("rights library in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("If you are detained");
     await page.screenshot({ path: path.join(SCREENSHOTS, "rights-offline.png"), fullPage: true });
     await context.close();
+  });
+
+  it("serves a printable card per language: the holder's side in their language, the officer's in English", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${aviso.url}/rights/es/`);
+    const href = await page
+      .getByRole("link", { name: "Tarjeta de derechos para imprimir (PDF)" })
+      .getAttribute("href");
+    expect(href).toBe("/rights/es/card.pdf");
+    const response = await page.request.get(`${aviso.url}${href}`);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "aviso-card-")), "card.pdf");
+    writeFileSync(file, await response.body());
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    expect(text).toContain("Su tarjeta de derechos");
+    expect(text).toContain("No abra la puerta");
+    expect(text).toContain("To the officer");
+    expect(text).toContain("I am using my right to remain silent");
+    await page.close();
+  });
+
+  it("has no serious or critical accessibility problems (axe) on the home and rights pages", async () => {
+    const problems: string[] = [];
+    for (const url of [
+      "/",
+      "/rights/en/",
+      "/rights/en/at-the-door/",
+      "/rights/es/",
+      "/rights/es/at-the-door/",
+    ]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${aviso.url}${url}`);
+      await page.waitForLoadState("networkidle");
+      const results = await new AxeBuilder({ page }).analyze();
+      for (const violation of results.violations) {
+        if (violation.impact === "serious" || violation.impact === "critical") {
+          problems.push(
+            `${url}: ${violation.id} (${violation.impact}) ${violation.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
+        }
+      }
+      await context.close();
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -14,7 +14,25 @@ export interface RightsUiStrings {
   offline: string;
   card: string;
   home: string;
+  /** The holder's side of the printable rights card: a heading and one action per line. */
+  cardHolder: { title: string; lines: string[] };
 }
+
+/**
+ * The officer-facing side of every card, always in English: the holder hands it over or
+ * slides it under the door. Written from kyr-facts.md §9 in our own words.
+ */
+export const CARD_OFFICER_SIDE = {
+  title: "To the officer",
+  lines: [
+    "I am using my right to remain silent. I will not answer your questions.",
+    "I do not consent to you entering my home.",
+    "I do not consent to a search of me, my car, my home or my things.",
+    "I will not sign anything without talking to a lawyer.",
+    "I want to speak with a lawyer.",
+    "If you have a warrant, please slide it under the door or show it at the window.",
+  ],
+} as const;
 
 const en: RightsUiStrings = {
   libraryTitle: "Know your rights",
@@ -39,6 +57,17 @@ const en: RightsUiStrings = {
   offline: "You are offline. This is the copy saved on this device.",
   card: "Printable rights card (PDF)",
   home: "Home",
+  cardHolder: {
+    title: "Your rights card",
+    lines: [
+      "Do not open the door. Ask for the warrant under the door.",
+      "Stay silent. Do not lie. Do not show false papers.",
+      "Do not resist, even if they come in.",
+      "Do not sign anything without a lawyer.",
+      "Give this card to the officer (English side).",
+      "Call the hotline: 1-855-435-7693, 24 hours.",
+    ],
+  },
 };
 
 const es: RightsUiStrings = {
@@ -64,6 +93,17 @@ const es: RightsUiStrings = {
   offline: "No hay conexión. Esta es la copia guardada en este aparato.",
   card: "Tarjeta de derechos para imprimir (PDF)",
   home: "Inicio",
+  cardHolder: {
+    title: "Su tarjeta de derechos",
+    lines: [
+      "No abra la puerta. Pida la orden por debajo de la puerta.",
+      "Guarde silencio. No mienta. No muestre documentos falsos.",
+      "No se resista, aunque entren.",
+      "No firme nada sin un abogado.",
+      "Entregue esta tarjeta al oficial (lado en inglés).",
+      "Llame a la línea de ayuda: 1-855-435-7693, las 24 horas.",
+    ],
+  },
 };
 
 /**

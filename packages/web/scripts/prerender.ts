@@ -15,6 +15,7 @@ import {
   uiStrings,
 } from "@aviso/content";
 import { PUBLISHED_LANGUAGES } from "@aviso/core";
+import { writeRightsCard } from "./rights-card.ts";
 
 const DIST = fileURLToPath(new URL("../dist/rights", import.meta.url));
 
@@ -106,6 +107,7 @@ function indexPage(
     .join("\n");
   const main = `<h1>${escapeHtml(t.libraryTitle)}</h1>
 <p class="intro">${escapeHtml(t.intro)}</p>
+<p class="card-link"><a href="${rightsPath(lang)}card.pdf">${escapeHtml(t.card)}</a></p>
 <ul class="articles">
 ${items}
 </ul>`;
@@ -125,6 +127,7 @@ for (const language of PUBLISHED_LANGUAGES) {
   const articles = library.articles.filter((a) => a.lang === language.code);
   const dir = path.join(DIST, language.code);
   mkdirSync(dir, { recursive: true });
+  await writeRightsCard(language.code, path.join(dir, "card.pdf"));
   const offline = [
     rightsPath(language.code),
     ...articles.map((a) => rightsPath(language.code, a.slug)),

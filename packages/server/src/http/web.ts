@@ -106,6 +106,13 @@ function registerRightsPages(app: FastifyInstance, site: SiteInfo, dist: string)
   );
   app.get("/rights/*", { schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split("?")[0] ?? "";
+    const card = /^\/rights\/([a-zA-Z-]{2,7})\/card\.pdf$/.exec(url);
+    if (card?.[1] && published.includes(card[1]) && existsSync(`${root}/${card[1]}/card.pdf`)) {
+      return reply
+        .type("application/pdf")
+        .header("cache-control", "no-cache")
+        .sendFile(`rights/${card[1]}/card.pdf`, dist);
+    }
     const match = RIGHTS_PAGE.exec(url.endsWith("/") ? url : `${url}/`);
     const lang = match?.[1];
     const file =
