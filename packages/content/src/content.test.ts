@@ -48,7 +48,8 @@ describe("the rights library", () => {
     }
     // The segment report: every SMS version, counted. English and Spanish each fit one GSM-7 segment.
     expect(report.sms).toHaveLength(library.articles.length);
-    for (const line of report.sms) expect(line).toMatchObject({ segments: 1, encoding: "GSM-7" });
+    for (const line of report.sms.filter((s) => /^(en|es)\//.test(s.file)))
+      expect(line).toMatchObject({ segments: 1, encoding: "GSM-7" });
     console.info(
       report.sms
         .map((s) => `${s.file}: ${s.segments} segment(s), ${s.encoding}, ${s.units} units`)
@@ -118,7 +119,8 @@ describe("RIGHTS by SMS", () => {
     expect(rightsSmsAnswer("RIGHTS", library, "https://aviso.example")?.body).toContain(
       "Don't open.",
     );
-    expect(rightsSmsAnswer("PRAWA", library, "https://aviso.example")?.lang).toBe("en");
+    const withoutPolish = { ...library, articles: library.articles.filter((a) => a.lang !== "pl") };
+    expect(rightsSmsAnswer("PRAWA", withoutPolish, "https://aviso.example")?.lang).toBe("en");
     expect(rightsSmsAnswer("hello", library, "https://aviso.example")).toBeUndefined();
   });
 });
