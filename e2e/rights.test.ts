@@ -45,6 +45,26 @@ describe("rights library in Chromium", () => {
     await context.close();
   });
 
+  it("renders Arabic and Urdu right to left, marked as machine-drafted", async () => {
+    const page = await browser.newPage();
+    for (const lang of ["ar", "ur"]) {
+      await page.goto(`${aviso.url}/rights/${lang}/at-the-door/`);
+      expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+      expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+      const direction = await page.locator("article").evaluate((el) => {
+        const view = el.ownerDocument.defaultView as unknown as {
+          getComputedStyle(e: unknown): { direction: string };
+        };
+        return view.getComputedStyle(el).direction;
+      });
+      expect(direction).toBe("rtl");
+      expect(await page.locator("article").textContent()).toContain("I-205");
+      expect(await page.locator(".review").getAttribute("class")).toContain("review-pending");
+      await page.screenshot({ path: path.join(SCREENSHOTS, `rights-${lang}.png`), fullPage: true });
+    }
+    await page.close();
+  });
+
   it("sends a browser to its language and lists every article", async () => {
     const context = await browser.newContext({ locale: "es-MX" });
     const page = await context.newPage();
@@ -88,6 +108,12 @@ describe("rights library in Chromium", () => {
     expect(text).toContain("No abra la puerta");
     expect(text).toContain("To the officer");
     expect(text).toContain("I am using my right to remain silent");
+
+    const arabic = path.join(path.dirname(file), "card-ar.pdf");
+    writeFileSync(arabic, await (await page.request.get(`${aviso.url}/rights/ar/card.pdf`)).body());
+    const arabicText = execFileSync("pdftotext", [arabic, "-"], { encoding: "utf8" });
+    expect(arabicText).toContain("بطاقة حقوقك");
+    expect(arabicText).toContain("To the officer");
     await page.close();
   });
 
@@ -99,6 +125,8 @@ describe("rights library in Chromium", () => {
       "/rights/en/at-the-door/",
       "/rights/es/",
       "/rights/es/at-the-door/",
+      "/rights/ar/",
+      "/rights/ar/at-the-door/",
     ]) {
       const context = await browser.newContext();
       const page = await context.newPage();

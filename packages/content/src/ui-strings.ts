@@ -112,6 +112,30 @@ const es: RightsUiStrings = {
  */
 const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
   pl: {
+    intro:
+      "Co robić, jeśli przyjdą agenci imigracyjni, prostymi słowami. Masz prawa bez względu na status imigracyjny.",
+    jurisdiction: {
+      us: "Dotyczy całych Stanów Zjednoczonych",
+      il: "Dotyczy stanu Illinois",
+      chicago: "Dotyczy Chicago",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review":
+        "Tłumaczenie maszynowe, wymaga sprawdzenia przez społeczność.",
+    },
+    card: "Karta praw do wydruku (PDF)",
+    cardHolder: {
+      title: "Twoja karta praw",
+      lines: [
+        "Nie otwieraj drzwi. Poproś o nakaz wsunięty pod drzwi.",
+        "Milcz. Nie kłam. Nie pokazuj fałszywych dokumentów.",
+        "Nie stawiaj oporu, nawet jeśli wejdą.",
+        "Nie podpisuj niczego bez prawnika.",
+        "Daj tę kartę funkcjonariuszowi (strona po angielsku).",
+        "Zadzwoń na infolinię: 1-855-435-7693, całą dobę.",
+      ],
+    },
     libraryTitle: "Poznaj swoje prawa",
     notLegalAdvice:
       "To są ogólne informacje, a nie porada prawna. W swojej sprawie zadzwoń na infolinię lub do prawnika.",
@@ -122,6 +146,21 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Strona główna",
   },
   "zh-Hant": {
+    intro: "移民執法人員來時該怎麼做，用簡單的話說明。無論您的移民身分如何，您都有權利。",
+    jurisdiction: { us: "適用於全美國", il: "適用於伊利諾州", chicago: "適用於芝加哥" },
+    review: { ...en.review, "machine-drafted, needs community review": "機器翻譯，需要社區審閱。" },
+    card: "可列印的權利卡（PDF）",
+    cardHolder: {
+      title: "您的權利卡",
+      lines: [
+        "不要開門。請他們把搜查令從門縫下塞進來。",
+        "保持沉默。不要說謊。不要出示假文件。",
+        "即使他們進來，也不要反抗。",
+        "沒有律師在場，不要簽署任何文件。",
+        "把這張卡交給官員（英文面）。",
+        "撥打熱線：1-855-435-7693，24 小時。",
+      ],
+    },
     libraryTitle: "了解您的權利",
     notLegalAdvice: "這是一般資訊，不是法律建議。關於您的情況，請致電熱線或律師。",
     hotline: "現在需要幫助？請致電或發簡訊",
@@ -131,6 +170,21 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "首頁",
   },
   "zh-Hans": {
+    intro: "移民执法人员来时该怎么做，用简单的话说明。无论您的移民身份如何，您都有权利。",
+    jurisdiction: { us: "适用于全美国", il: "适用于伊利诺伊州", chicago: "适用于芝加哥" },
+    review: { ...en.review, "machine-drafted, needs community review": "机器翻译，需要社区审阅。" },
+    card: "可打印的权利卡（PDF）",
+    cardHolder: {
+      title: "您的权利卡",
+      lines: [
+        "不要开门。请他们把搜查令从门缝下塞进来。",
+        "保持沉默。不要说谎。不要出示假文件。",
+        "即使他们进来，也不要反抗。",
+        "没有律师在场，不要签署任何文件。",
+        "把这张卡交给官员（英文面）。",
+        "拨打热线：1-855-435-7693，24 小时。",
+      ],
+    },
     libraryTitle: "了解您的权利",
     notLegalAdvice: "这是一般信息，不是法律建议。关于您的情况，请致电热线或律师。",
     hotline: "现在需要帮助？请致电或发短信",
@@ -140,6 +194,28 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "首页",
   },
   ar: {
+    intro: "ماذا تفعل إذا جاء عملاء الهجرة، بكلمات بسيطة. لديك حقوق مهما كان وضعك في الهجرة.",
+    jurisdiction: {
+      us: "ينطبق في جميع أنحاء الولايات المتحدة",
+      il: "ينطبق في ولاية إلينوي",
+      chicago: "ينطبق في شيكاغو",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "ترجمة آلية، تحتاج إلى مراجعة المجتمع.",
+    },
+    card: "بطاقة حقوق للطباعة (PDF)",
+    cardHolder: {
+      title: "بطاقة حقوقك",
+      lines: [
+        "لا تفتح الباب. اطلب أن يمرروا المذكرة من تحت الباب.",
+        "التزم الصمت. لا تكذب. لا تقدم وثائق مزورة.",
+        "لا تقاوم، حتى لو دخلوا.",
+        "لا توقع على أي شيء دون محامٍ.",
+        "أعطِ هذه البطاقة للضابط (الوجه الإنجليزي).",
+        "اتصل بالخط الساخن: 1-855-435-7693، على مدار 24 ساعة.",
+      ],
+    },
     libraryTitle: "اعرف حقوقك",
     notLegalAdvice:
       "هذه معلومات عامة وليست استشارة قانونية. بخصوص حالتك، اتصل بالخط الساخن أو بمحامٍ.",
@@ -150,6 +226,25 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "الرئيسية",
   },
   ko: {
+    intro:
+      "이민 단속 요원이 왔을 때 해야 할 일을 쉬운 말로 알려 드립니다. 이민 신분과 관계없이 당신에게는 권리가 있습니다.",
+    jurisdiction: { us: "미국 전역에 적용", il: "일리노이주에 적용", chicago: "시카고에 적용" },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "기계 번역이며 커뮤니티 검토가 필요합니다.",
+    },
+    card: "인쇄용 권리 카드 (PDF)",
+    cardHolder: {
+      title: "권리 카드",
+      lines: [
+        "문을 열지 마세요. 영장을 문 아래로 넣어 달라고 하세요.",
+        "침묵하세요. 거짓말하지 마세요. 위조 서류를 보여주지 마세요.",
+        "그들이 들어와도 저항하지 마세요.",
+        "변호사 없이 아무것도 서명하지 마세요.",
+        "이 카드를 요원에게 주세요 (영어 면).",
+        "핫라인에 전화하세요: 1-855-435-7693, 24시간.",
+      ],
+    },
     libraryTitle: "당신의 권리를 알아두세요",
     notLegalAdvice:
       "이것은 일반 정보이며 법률 조언이 아닙니다. 본인 상황에 대해서는 핫라인이나 변호사에게 문의하세요.",
@@ -160,6 +255,30 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "홈",
   },
   tl: {
+    intro:
+      "Ano ang gagawin kung dumating ang mga ahente ng imigrasyon, sa simpleng salita. May karapatan ka anuman ang iyong katayuan sa imigrasyon.",
+    jurisdiction: {
+      us: "Para sa buong Estados Unidos",
+      il: "Para sa Illinois",
+      chicago: "Para sa Chicago",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review":
+        "Isinalin ng makina, kailangang suriin ng komunidad.",
+    },
+    card: "Rights card na maipi-print (PDF)",
+    cardHolder: {
+      title: "Ang iyong rights card",
+      lines: [
+        "Huwag buksan ang pinto. Hilingin na ipasok ang warrant sa ilalim ng pinto.",
+        "Manahimik. Huwag magsinungaling. Huwag magpakita ng pekeng papeles.",
+        "Huwag lumaban, kahit pumasok sila.",
+        "Huwag pumirma ng kahit ano nang walang abogado.",
+        "Ibigay ang card na ito sa opisyal (Ingles na bahagi).",
+        "Tumawag sa hotline: 1-855-435-7693, 24 oras.",
+      ],
+    },
     libraryTitle: "Alamin ang iyong mga karapatan",
     notLegalAdvice:
       "Ito ay pangkalahatang impormasyon, hindi legal na payo. Para sa iyong sitwasyon, tumawag sa hotline o sa abogado.",
@@ -170,6 +289,29 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Home",
   },
   uk: {
+    intro:
+      "Що робити, якщо прийдуть імміграційні агенти, простими словами. Ви маєте права незалежно від імміграційного статусу.",
+    jurisdiction: {
+      us: "Діє по всіх Сполучених Штатах",
+      il: "Діє в Іллінойсі",
+      chicago: "Діє в Чикаго",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "Машинний переклад, потребує перевірки громадою.",
+    },
+    card: "Картка прав для друку (PDF)",
+    cardHolder: {
+      title: "Ваша картка прав",
+      lines: [
+        "Не відчиняйте двері. Попросіть просунути ордер під двері.",
+        "Мовчіть. Не брешіть. Не показуйте фальшивих документів.",
+        "Не чиніть опору, навіть якщо вони увійдуть.",
+        "Нічого не підписуйте без адвоката.",
+        "Дайте цю картку офіцеру (англійська сторона).",
+        "Телефонуйте на гарячу лінію: 1-855-435-7693, цілодобово.",
+      ],
+    },
     libraryTitle: "Знайте свої права",
     notLegalAdvice:
       "Це загальна інформація, а не юридична порада. Щодо вашої ситуації зателефонуйте на гарячу лінію або адвокату.",
@@ -180,6 +322,24 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Головна",
   },
   hi: {
+    intro: "अगर इमिग्रेशन एजेंट आएँ तो क्या करें, आसान शब्दों में। आपकी इमिग्रेशन स्थिति जो भी हो, आपके अधिकार हैं।",
+    jurisdiction: { us: "पूरे संयुक्त राज्य अमेरिका में लागू", il: "इलिनॉय में लागू", chicago: "शिकागो में लागू" },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "मशीन से किया अनुवाद, समुदाय की समीक्षा ज़रूरी है।",
+    },
+    card: "प्रिंट करने योग्य अधिकार कार्ड (PDF)",
+    cardHolder: {
+      title: "आपका अधिकार कार्ड",
+      lines: [
+        "दरवाज़ा न खोलें। वारंट दरवाज़े के नीचे से देने को कहें।",
+        "चुप रहें। झूठ न बोलें। नकली कागज़ न दिखाएँ।",
+        "विरोध न करें, भले ही वे अंदर आ जाएँ।",
+        "वकील के बिना कुछ भी हस्ताक्षर न करें।",
+        "यह कार्ड अधिकारी को दें (अंग्रेज़ी वाला हिस्सा)।",
+        "हॉटलाइन पर कॉल करें: 1-855-435-7693, 24 घंटे।",
+      ],
+    },
     libraryTitle: "अपने अधिकार जानें",
     notLegalAdvice:
       "यह सामान्य जानकारी है, कानूनी सलाह नहीं। अपनी स्थिति के लिए हॉटलाइन या वकील को कॉल करें।",
@@ -190,6 +350,29 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "होम",
   },
   ur: {
+    intro:
+      "اگر امیگریشن ایجنٹ آئیں تو کیا کریں، آسان الفاظ میں۔ آپ کی امیگریشن حیثیت جو بھی ہو، آپ کے حقوق ہیں۔",
+    jurisdiction: {
+      us: "پورے امریکہ میں لاگو",
+      il: "الینوائے میں لاگو",
+      chicago: "شکاگو میں لاگو",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "مشینی ترجمہ، کمیونٹی کے جائزے کی ضرورت ہے۔",
+    },
+    card: "پرنٹ کرنے کے لیے حقوق کارڈ (PDF)",
+    cardHolder: {
+      title: "آپ کا حقوق کارڈ",
+      lines: [
+        "دروازہ نہ کھولیں۔ وارنٹ دروازے کے نیچے سے دینے کو کہیں۔",
+        "خاموش رہیں۔ جھوٹ نہ بولیں۔ جعلی کاغذات نہ دکھائیں۔",
+        "مزاحمت نہ کریں، چاہے وہ اندر آ جائیں۔",
+        "وکیل کے بغیر کسی چیز پر دستخط نہ کریں۔",
+        "یہ کارڈ افسر کو دیں (انگریزی والا رخ)۔",
+        "ہاٹ لائن پر کال کریں: 1-855-435-7693، 24 گھنٹے۔",
+      ],
+    },
     libraryTitle: "اپنے حقوق جانیں",
     notLegalAdvice:
       "یہ عمومی معلومات ہیں، قانونی مشورہ نہیں۔ اپنی صورتحال کے لیے ہاٹ لائن یا وکیل کو کال کریں۔",
@@ -200,6 +383,29 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "ہوم",
   },
   ht: {
+    intro:
+      "Sa pou w fè si ajan imigrasyon vini, an mo senp. Ou gen dwa kèlkeswa sitiyasyon imigrasyon ou.",
+    jurisdiction: {
+      us: "Aplike nan tout Etazini",
+      il: "Aplike nan Illinois",
+      chicago: "Aplike nan Chicago",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review": "Tradiksyon machin, kominote a dwe revize l.",
+    },
+    card: "Kat dwa pou enprime (PDF)",
+    cardHolder: {
+      title: "Kat dwa ou",
+      lines: [
+        "Pa louvri pòt la. Mande yo pase manda a anba pòt la.",
+        "Rete an silans. Pa bay manti. Pa montre fo papye.",
+        "Pa reziste, menm si yo antre.",
+        "Pa siyen anyen san yon avoka.",
+        "Bay ofisye a kat sa a (bò ki an anglè a).",
+        "Rele liy èd la: 1-855-435-7693, 24 sou 24.",
+      ],
+    },
     libraryTitle: "Konnen dwa ou",
     notLegalAdvice:
       "Sa a se enfòmasyon jeneral, se pa konsèy legal. Pou sitiyasyon ou, rele liy èd la oswa yon avoka.",
@@ -210,6 +416,30 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Akèy",
   },
   fr: {
+    intro:
+      "Que faire si des agents de l'immigration viennent, en mots simples. Vous avez des droits quel que soit votre statut d'immigration.",
+    jurisdiction: {
+      us: "S'applique dans tous les États-Unis",
+      il: "S'applique en Illinois",
+      chicago: "S'applique à Chicago",
+    },
+    review: {
+      ...en.review,
+      "machine-drafted, needs community review":
+        "Traduction automatique, à faire relire par la communauté.",
+    },
+    card: "Carte de droits à imprimer (PDF)",
+    cardHolder: {
+      title: "Votre carte de droits",
+      lines: [
+        "N'ouvrez pas la porte. Demandez qu'on glisse le mandat sous la porte.",
+        "Gardez le silence. Ne mentez pas. Ne montrez pas de faux papiers.",
+        "Ne résistez pas, même s'ils entrent.",
+        "Ne signez rien sans avocat.",
+        "Donnez cette carte à l'agent (côté en anglais).",
+        "Appelez la ligne d'aide : 1-855-435-7693, 24 h sur 24.",
+      ],
+    },
     libraryTitle: "Connaissez vos droits",
     notLegalAdvice:
       "Ceci est une information générale, pas un conseil juridique. Pour votre situation, appelez la ligne d'aide ou un avocat.",

@@ -21,7 +21,9 @@ self.addEventListener("activate", (event) => {
 
 const isRights = (url) =>
   url.origin === self.location.origin &&
-  (url.pathname.startsWith("/rights/") || SHELL.includes(url.pathname));
+  (url.pathname.startsWith("/rights/") ||
+    url.pathname.startsWith("/fonts/") ||
+    SHELL.includes(url.pathname));
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);

@@ -16,6 +16,7 @@ import {
 } from "@aviso/content";
 import { PUBLISHED_LANGUAGES } from "@aviso/core";
 import { writeRightsCard } from "./rights-card.ts";
+import { writeWebFonts } from "./web-fonts.ts";
 
 const DIST = fileURLToPath(new URL("../dist/rights", import.meta.url));
 
@@ -49,6 +50,7 @@ function page(options: {
 <meta name="description" content="${escapeHtml(options.description)}">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="aviso:offline" content="${options.offline.join(" ")}">
+<link rel="stylesheet" href="/fonts/${options.lang}.css">
 <link rel="stylesheet" href="/rights.css">
 <script type="module" src="/rights.js"></script>
 </head>
@@ -128,6 +130,7 @@ for (const language of PUBLISHED_LANGUAGES) {
   const dir = path.join(DIST, language.code);
   mkdirSync(dir, { recursive: true });
   await writeRightsCard(language.code, path.join(dir, "card.pdf"));
+  writeWebFonts(language.code, path.dirname(DIST));
   const offline = [
     rightsPath(language.code),
     ...articles.map((a) => rightsPath(language.code, a.slug)),

@@ -6,6 +6,7 @@ export const opsPolicy: PolicyTable = {
   "GET /console": "public",
   "GET /console/*": "public",
   "GET /assets/*": "public",
+  "GET /fonts/*": "public",
   "GET /favicon.svg": "public",
   "GET /rights.css": "public",
   "GET /rights.js": "public",

@@ -8,8 +8,8 @@ export interface RateLimits {
 }
 
 /**
- * Per-client limits (by address, held in memory only, never logged or stored) with stricter
- * ones on sign-in and invitation routes, plus one global ceiling so a flood spread over many
+ * Per-client limits on the API (by address, held in memory only, never logged or stored) with
+ * stricter ones on sign-in and invitation routes, plus one global ceiling so a flood spread over many
  * addresses still cannot bury the hotline. Both answer 429 with the usual error body.
  */
 export async function registerRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
@@ -38,7 +38,9 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     global: true,
     max: limits.perClientPerMinute,
     timeWindow: "1 minute",
-    allowList: (request) => ["/healthz", "/readyz", "/metrics"].includes(request.url),
+    // Pages and their files are cheap and cached; per-client limits guard the API. Many
+    // residents can share one address (mobile carriers' NAT), so pages must not run out.
+    allowList: (request) => !request.url.startsWith("/api/"),
     errorResponseBuilder: (_request, context) =>
       new AppError(
         "rate_limited",

@@ -76,6 +76,16 @@ export async function registerWeb(
     maxAge: "365d",
     immutable: true,
   });
+  // Self-hosted fonts for every script, fetched by unicode-range, cached for a year.
+  if (existsSync(`${dist}/fonts`)) {
+    await app.register(fastifyStatic, {
+      root: `${dist}/fonts`,
+      prefix: "/fonts/",
+      index: false,
+      maxAge: "365d",
+      decorateReply: false,
+    });
+  }
   for (const file of FILES) {
     app.get(`/${file}`, { schema: { hide: true } }, async (_request, reply) =>
       reply.header("cache-control", "no-cache").sendFile(file, dist),
