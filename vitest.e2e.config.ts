@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A browser on a loaded 2-core machine can take seconds to settle; polls wait that long.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

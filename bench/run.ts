@@ -1,4 +1,6 @@
 import { benchAreaLookup } from "./area-lookup.ts";
+import { benchPublicPages } from "./public-pages.ts";
 
 // Each benchmark prints a ratio against a baseline measured in the same run; none asserts a time.
 await benchAreaLookup();
+await benchPublicPages();

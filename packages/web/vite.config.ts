@@ -9,6 +9,8 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the server's CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // Two pages: the light public home (no framework) and the staff console (React).
+    rollupOptions: { input: { index: "index.html", console: "console.html" } },
   },
   server: { proxy: { "/api": "http://localhost:8080" } },
 });

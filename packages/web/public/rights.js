@@ -1,6 +1,6 @@
 // Rights pages work without this script. It keeps them readable offline (service worker) and
 // tells the reader when they are looking at the saved copy.
-const CACHE = "aviso-rights-v1";
+const CACHE = "aviso-rights-v2";
 const notice = document.getElementById("offline-notice");
 const show = () => {
   if (notice) notice.hidden = navigator.onLine;
@@ -17,7 +17,14 @@ if ("serviceWorker" in navigator && "caches" in window) {
       // Save this language's pages now, so they open later without a network.
       const listed =
         document.querySelector('meta[name="aviso:offline"]')?.getAttribute("content") ?? "";
-      const urls = [...new Set([location.pathname, ...listed.split(" ").filter(Boolean)])];
+      const style = document.querySelector('link[rel="stylesheet"]')?.getAttribute("href");
+      const urls = [
+        ...new Set([
+          location.pathname,
+          ...listed.split(" ").filter(Boolean),
+          ...(style ? [style] : []),
+        ]),
+      ];
       return caches.open(CACHE).then((cache) => cache.addAll(urls));
     })
     .then(() => document.documentElement.setAttribute("data-offline-ready", "true"))

@@ -1,7 +1,7 @@
 // Aviso's service worker: keeps the rights pages a person has opened readable offline.
 // Network first (so corrections arrive at once), the saved copy when there is no network.
-const CACHE = "aviso-rights-v1";
-const SHELL = ["/rights.css", "/rights.js", "/favicon.svg"];
+const CACHE = "aviso-rights-v2";
+const SHELL = ["/rights.js", "/favicon.svg"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)));

@@ -51,7 +51,6 @@ function page(options: {
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="aviso:offline" content="${options.offline.join(" ")}">
 <link rel="stylesheet" href="/fonts/${options.lang}.css">
-<link rel="stylesheet" href="/rights.css">
 <script type="module" src="/rights.js"></script>
 </head>
 <body>

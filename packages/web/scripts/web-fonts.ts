@@ -4,14 +4,15 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
-/** The self-hosted @fontsource packages that draw each language's script (plus Latin). */
+/**
+ * The self-hosted @fontsource packages that draw each language's script (plus Latin). Chinese
+ * and Korean pages lean on the reader's own fonts: phones set to those languages have them, and
+ * their @font-face lists alone would outweigh the page (the PDF cards embed them instead).
+ */
 const PACKAGES: Record<string, string[]> = {
   ar: ["noto-sans-arabic"],
   ur: ["noto-sans-arabic"],
   hi: ["noto-sans-devanagari"],
-  ko: ["noto-sans-kr"],
-  "zh-Hans": ["noto-sans-sc"],
-  "zh-Hant": ["noto-sans-tc"],
 };
 
 /**
@@ -34,5 +35,7 @@ export function writeWebFonts(lang: string, distDir: string): void {
       });
     css.push(rules);
   }
-  writeFileSync(path.join(out, `${lang}.css`), css.join("\n"));
+  // One stylesheet per language: its fonts, then the page styles (one request on a slow network).
+  const pageStyles = readFileSync(path.join(distDir, "rights.css"), "utf8");
+  writeFileSync(path.join(out, `${lang}.css`), `${css.join("\n")}\n${pageStyles}`);
 }

@@ -8,7 +8,6 @@ export const opsPolicy: PolicyTable = {
   "GET /assets/*": "public",
   "GET /fonts/*": "public",
   "GET /favicon.svg": "public",
-  "GET /rights.css": "public",
   "GET /rights.js": "public",
   "GET /sw.js": "public",
   "GET /rights": "public",

@@ -24,7 +24,8 @@ export function fillSitePlaceholders(template: string, site: SiteInfo): string {
 }
 
 const APP_PATHS = ["/", "/console", "/console/*"];
-const FILES = ["favicon.svg", "rights.css", "rights.js", "sw.js"];
+const CONSOLE_PATHS = new Set(["/console", "/console/*"]);
+const FILES = ["favicon.svg", "rights.js", "sw.js"];
 const RIGHTS_PAGE = /^\/rights\/([a-zA-Z-]{2,7})\/(?:([a-z0-9-]{1,60})\/)?$/;
 
 /** The best published rights language for a browser's Accept-Language header. */
@@ -67,7 +68,11 @@ export async function registerWeb(
     }
     return;
   }
-  const page = fillSitePlaceholders(readFileSync(indexFile, "utf8"), site);
+  const home = fillSitePlaceholders(readFileSync(indexFile, "utf8"), site);
+  const consoleFile = `${dist}/console.html`;
+  const consolePage = existsSync(consoleFile)
+    ? fillSitePlaceholders(readFileSync(consoleFile, "utf8"), site)
+    : home;
   // Hashed bundles under /assets/*, cached for a year; a few named files at the root.
   await app.register(fastifyStatic, {
     root: `${dist}/assets`,
@@ -93,7 +98,10 @@ export async function registerWeb(
   }
   for (const url of APP_PATHS) {
     app.get(url, { schema: { hide: true } }, async (_request, reply) =>
-      reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(page),
+      reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .send(CONSOLE_PATHS.has(url) ? consolePage : home),
     );
   }
   registerRightsPages(app, site, dist);
