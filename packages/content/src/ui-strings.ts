@@ -14,6 +14,8 @@ export interface RightsUiStrings {
   offline: string;
   card: string;
   home: string;
+  /** The "what is true now" page: verified alerts and rumor corrections in force. */
+  now: { title: string; intro: string; empty: string };
   /** The holder's side of the printable rights card: a heading and one action per line. */
   cardHolder: { title: string; lines: string[] };
 }
@@ -57,6 +59,13 @@ const en: RightsUiStrings = {
   offline: "You are offline. This is the copy saved on this device.",
   card: "Printable rights card (PDF)",
   home: "Home",
+  now: {
+    title: "What is true now",
+    intro:
+      "Verified alerts and corrected rumors in force now. Each names an area and a time, never a person.",
+    empty:
+      "There are no verified alerts or rumor corrections in force right now. If you hear a rumor, check this page or call the hotline.",
+  },
   cardHolder: {
     title: "Your rights card",
     lines: [
@@ -93,6 +102,13 @@ const es: RightsUiStrings = {
   offline: "No hay conexión. Esta es la copia guardada en este aparato.",
   card: "Tarjeta de derechos para imprimir (PDF)",
   home: "Inicio",
+  now: {
+    title: "Lo que es cierto ahora",
+    intro:
+      "Alertas verificadas y rumores corregidos vigentes ahora. Cada uno nombra un área y una hora, nunca a una persona.",
+    empty:
+      "No hay alertas verificadas ni correcciones de rumores vigentes en este momento. Si oye un rumor, revise esta página o llame a la línea de ayuda.",
+  },
   cardHolder: {
     title: "Su tarjeta de derechos",
     lines: [
@@ -112,6 +128,13 @@ const es: RightsUiStrings = {
  */
 const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
   pl: {
+    now: {
+      title: "Co jest prawdą teraz",
+      intro:
+        "Sprawdzone alerty i sprostowane plotki obowiązujące teraz. Każdy podaje obszar i czas, nigdy osobę.",
+      empty:
+        "Teraz nie ma sprawdzonych alertów ani sprostowań plotek. Jeśli słyszysz plotkę, sprawdź tę stronę lub zadzwoń na infolinię.",
+    },
     intro:
       "Co robić, jeśli przyjdą agenci imigracyjni, prostymi słowami. Masz prawa bez względu na status imigracyjny.",
     jurisdiction: {
@@ -146,6 +169,11 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Strona główna",
   },
   "zh-Hant": {
+    now: {
+      title: "現在的真實情況",
+      intro: "目前有效的已核實警報和已更正的謠言。每則只說明地區和時間，從不指明個人。",
+      empty: "目前沒有有效的已核實警報或謠言更正。如果您聽到謠言，請查看此頁或致電熱線。",
+    },
     intro: "移民執法人員來時該怎麼做，用簡單的話說明。無論您的移民身分如何，您都有權利。",
     jurisdiction: { us: "適用於全美國", il: "適用於伊利諾州", chicago: "適用於芝加哥" },
     review: { ...en.review, "machine-drafted, needs community review": "機器翻譯，需要社區審閱。" },
@@ -170,6 +198,11 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "首頁",
   },
   "zh-Hans": {
+    now: {
+      title: "现在的真实情况",
+      intro: "目前有效的已核实警报和已更正的谣言。每则只说明地区和时间，从不指明个人。",
+      empty: "目前没有有效的已核实警报或谣言更正。如果您听到谣言，请查看此页或致电热线。",
+    },
     intro: "移民执法人员来时该怎么做，用简单的话说明。无论您的移民身份如何，您都有权利。",
     jurisdiction: { us: "适用于全美国", il: "适用于伊利诺伊州", chicago: "适用于芝加哥" },
     review: { ...en.review, "machine-drafted, needs community review": "机器翻译，需要社区审阅。" },
@@ -194,6 +227,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "首页",
   },
   ar: {
+    now: {
+      title: "ما هو صحيح الآن",
+      intro:
+        "تنبيهات تم التحقق منها وشائعات تم تصحيحها سارية الآن. كل منها يذكر منطقة ووقتًا، ولا يذكر أي شخص أبدًا.",
+      empty:
+        "لا توجد الآن تنبيهات تم التحقق منها أو تصحيحات لشائعات. إذا سمعت شائعة، راجع هذه الصفحة أو اتصل بالخط الساخن.",
+    },
     intro: "ماذا تفعل إذا جاء عملاء الهجرة، بكلمات بسيطة. لديك حقوق مهما كان وضعك في الهجرة.",
     jurisdiction: {
       us: "ينطبق في جميع أنحاء الولايات المتحدة",
@@ -226,6 +266,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "الرئيسية",
   },
   ko: {
+    now: {
+      title: "지금 사실인 것",
+      intro:
+        "지금 유효한 확인된 경보와 바로잡은 소문입니다. 각 항목은 지역과 시간만 알리며 사람은 절대 밝히지 않습니다.",
+      empty:
+        "지금은 유효한 확인된 경보나 소문 정정이 없습니다. 소문을 들으면 이 페이지를 확인하거나 핫라인에 전화하세요.",
+    },
     intro:
       "이민 단속 요원이 왔을 때 해야 할 일을 쉬운 말로 알려 드립니다. 이민 신분과 관계없이 당신에게는 권리가 있습니다.",
     jurisdiction: { us: "미국 전역에 적용", il: "일리노이주에 적용", chicago: "시카고에 적용" },
@@ -255,6 +302,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "홈",
   },
   tl: {
+    now: {
+      title: "Ano ang totoo ngayon",
+      intro:
+        "Mga napatunayang alerto at naitamang tsismis na may bisa ngayon. Bawat isa ay nagsasabi ng lugar at oras, hindi kailanman ng tao.",
+      empty:
+        "Walang napatunayang alerto o pagtatama ng tsismis ngayon. Kung may marinig kang tsismis, tingnan ang pahinang ito o tumawag sa hotline.",
+    },
     intro:
       "Ano ang gagawin kung dumating ang mga ahente ng imigrasyon, sa simpleng salita. May karapatan ka anuman ang iyong katayuan sa imigrasyon.",
     jurisdiction: {
@@ -289,6 +343,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Home",
   },
   uk: {
+    now: {
+      title: "Що правда зараз",
+      intro:
+        "Перевірені сповіщення та спростовані чутки, чинні зараз. Кожне називає район і час, ніколи не людину.",
+      empty:
+        "Зараз немає перевірених сповіщень чи спростувань чуток. Якщо ви чуєте чутку, перевірте цю сторінку або зателефонуйте на гарячу лінію.",
+    },
     intro:
       "Що робити, якщо прийдуть імміграційні агенти, простими словами. Ви маєте права незалежно від імміграційного статусу.",
     jurisdiction: {
@@ -322,6 +383,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Головна",
   },
   hi: {
+    now: {
+      title: "अभी क्या सच है",
+      intro:
+        "अभी लागू सत्यापित अलर्ट और सुधारी गई अफ़वाहें। हर एक में इलाका और समय होता है, कभी कोई व्यक्ति नहीं।",
+      empty:
+        "अभी कोई सत्यापित अलर्ट या अफ़वाह सुधार लागू नहीं है। अगर आप कोई अफ़वाह सुनें, तो यह पेज देखें या हॉटलाइन पर कॉल करें।",
+    },
     intro: "अगर इमिग्रेशन एजेंट आएँ तो क्या करें, आसान शब्दों में। आपकी इमिग्रेशन स्थिति जो भी हो, आपके अधिकार हैं।",
     jurisdiction: { us: "पूरे संयुक्त राज्य अमेरिका में लागू", il: "इलिनॉय में लागू", chicago: "शिकागो में लागू" },
     review: {
@@ -350,6 +418,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "होम",
   },
   ur: {
+    now: {
+      title: "ابھی کیا سچ ہے",
+      intro:
+        "ابھی نافذ تصدیق شدہ الرٹس اور درست کی گئی افواہیں۔ ہر ایک میں علاقہ اور وقت ہوتا ہے، کبھی کوئی شخص نہیں۔",
+      empty:
+        "ابھی کوئی تصدیق شدہ الرٹ یا افواہ کی درستی نافذ نہیں ہے۔ اگر آپ کوئی افواہ سنیں تو یہ صفحہ دیکھیں یا ہاٹ لائن پر کال کریں۔",
+    },
     intro:
       "اگر امیگریشن ایجنٹ آئیں تو کیا کریں، آسان الفاظ میں۔ آپ کی امیگریشن حیثیت جو بھی ہو، آپ کے حقوق ہیں۔",
     jurisdiction: {
@@ -383,6 +458,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "ہوم",
   },
   ht: {
+    now: {
+      title: "Sa ki vre kounye a",
+      intro:
+        "Alèt ki verifye ak rimè ki korije ki an vigè kounye a. Chak bay yon zòn ak yon lè, janm yon moun.",
+      empty:
+        "Pa gen alèt ki verifye ni koreksyon rimè kounye a. Si w tande yon rimè, gade paj sa a oswa rele liy èd la.",
+    },
     intro:
       "Sa pou w fè si ajan imigrasyon vini, an mo senp. Ou gen dwa kèlkeswa sitiyasyon imigrasyon ou.",
     jurisdiction: {
@@ -416,6 +498,13 @@ const drafts: Partial<Record<LanguageCode, Partial<RightsUiStrings>>> = {
     home: "Akèy",
   },
   fr: {
+    now: {
+      title: "Ce qui est vrai maintenant",
+      intro:
+        "Alertes vérifiées et rumeurs corrigées en vigueur maintenant. Chacune indique un quartier et une heure, jamais une personne.",
+      empty:
+        "Il n'y a aucune alerte vérifiée ni correction de rumeur en vigueur en ce moment. Si vous entendez une rumeur, consultez cette page ou appelez la ligne d'aide.",
+    },
     intro:
       "Que faire si des agents de l'immigration viennent, en mots simples. Vous avez des droits quel que soit votre statut d'immigration.",
     jurisdiction: {

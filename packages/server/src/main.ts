@@ -19,6 +19,7 @@ import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
 import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
+import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { PasskeysRepository } from "./modules/users/passkeys.repository.ts";
 import { PasskeysService } from "./modules/users/passkeys.service.ts";
@@ -113,6 +114,7 @@ export function createServices(
     privacy: new PrivacyService(users, sessions, audit, config.retention, now),
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
+    now: new NowService(NO_NOTICES_YET, now),
     close: () => database.close(),
   };
 }

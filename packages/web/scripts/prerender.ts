@@ -7,10 +7,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  escapeHtml,
   lintRightsLibrary,
   loadRightsLibrary,
   type RightsArticle,
   renderArticle,
+  renderPublicPage,
   rightsPath,
   uiStrings,
 } from "@aviso/content";
@@ -19,55 +21,6 @@ import { writeRightsCard } from "./rights-card.ts";
 import { writeWebFonts } from "./web-fonts.ts";
 
 const DIST = fileURLToPath(new URL("../dist/rights", import.meta.url));
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
-
-function page(options: {
-  lang: string;
-  dir: string;
-  title: string;
-  description: string;
-  slug?: string;
-  main: string;
-  /** The language's pages, which rights.js saves for offline reading on the first visit. */
-  offline: string[];
-}): string {
-  const t = uiStrings(options.lang);
-  const switcher = PUBLISHED_LANGUAGES.map((language) => {
-    const current = language.code === options.lang;
-    return `<li><a href="${rightsPath(language.code, options.slug)}" lang="${language.code}" hreflang="${language.code}"${current ? ' aria-current="true"' : ""}>${escapeHtml(language.nativeName)}</a></li>`;
-  }).join("");
-  return `<!doctype html>
-<html lang="${options.lang}" dir="${options.dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)} · __AVISO_ORG_NAME__</title>
-<meta name="description" content="${escapeHtml(options.description)}">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<meta name="aviso:offline" content="${options.offline.join(" ")}">
-<link rel="stylesheet" href="/fonts/${options.lang}.css">
-<script type="module" src="/rights.js"></script>
-</head>
-<body>
-<header class="bar">
-<a class="org" href="/">__AVISO_ORG_NAME__</a>
-<nav class="languages" aria-label="${escapeHtml(t.language)}"><ul>${switcher}</ul></nav>
-</header>
-<p class="offline" id="offline-notice" role="status" hidden>${escapeHtml(t.offline)}</p>
-<main>
-${options.main}
-<aside class="hotline"><p>${escapeHtml(t.hotline)} <a href="tel:__AVISO_HOTLINE_TEL__">__AVISO_HOTLINE_NUMBER__</a> (__AVISO_HOTLINE_NAME__)</p></aside>
-<p class="legal">${escapeHtml(t.notLegalAdvice)}</p>
-</main>
-</body>
-</html>
-`;
-}
 
 function articlePage(article: RightsArticle, dir: string, offline: string[]): string {
   const t = uiStrings(article.lang);
@@ -82,14 +35,14 @@ function articlePage(article: RightsArticle, dir: string, offline: string[]): st
 <p class="meta"><span>${escapeHtml(t.jurisdiction[meta.jurisdiction])}</span> <span class="review review-${meta.review_status === "reviewed by counsel" ? "ok" : "pending"}">${escapeHtml(t.review[meta.review_status])}${reviewed}</span></p>
 ${renderArticle(article)}
 </article>`;
-  return page({
+  return renderPublicPage({
     lang: article.lang,
     dir,
     title: meta.title,
     description: meta.summary,
-    slug: article.slug,
     main,
     offline,
+    languagePath: (l) => rightsPath(l, article.slug),
   });
 }
 
@@ -112,7 +65,15 @@ function indexPage(
 <ul class="articles">
 ${items}
 </ul>`;
-  return page({ lang, dir, title: t.libraryTitle, description: t.intro, main, offline });
+  return renderPublicPage({
+    lang,
+    dir,
+    title: t.libraryTitle,
+    description: t.intro,
+    main,
+    offline,
+    languagePath: (l) => rightsPath(l),
+  });
 }
 
 const library = loadRightsLibrary();

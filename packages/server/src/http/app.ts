@@ -18,6 +18,8 @@ import { floodRoutes } from "../modules/flood/flood.routes.ts";
 import type { FloodService } from "../modules/flood/flood.service.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import type { HealthService } from "../modules/health/health.service.ts";
+import { nowRoutes } from "../modules/now/now.routes.ts";
+import type { NowService } from "../modules/now/now.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
@@ -47,6 +49,7 @@ export interface AppServices {
   audit: AuditService;
   privacy: PrivacyService;
   flood: FloodService;
+  now: NowService;
 }
 
 export interface AppDependencies {
@@ -104,6 +107,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(auditRoutes(services.audit));
   await app.register(privacyRoutes(services.privacy));
   await app.register(floodRoutes(services.flood));
+  await app.register(nowRoutes(services.now, deps.site));
   await registerWeb(app, deps.site, deps.webDist);
   return app;
 }

@@ -2,6 +2,7 @@ import { areasPolicy } from "../modules/areas/areas.policy.ts";
 import { auditPolicy } from "../modules/audit/audit.policy.ts";
 import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
+import { nowPolicy } from "../modules/now/now.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
 import { sitePolicy } from "../modules/site/site.policy.ts";
 import { usersPolicy } from "../modules/users/users.policy.ts";
@@ -18,4 +19,5 @@ export const POLICY: PolicyTable = {
   ...auditPolicy,
   ...privacyPolicy,
   ...floodPolicy,
+  ...nowPolicy,
 };
