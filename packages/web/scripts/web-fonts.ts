@@ -15,6 +15,15 @@ const PACKAGES: Record<string, string[]> = {
   hi: ["noto-sans-devanagari"],
 };
 
+/** The subsets a language's pages draw; others would only be fetched for the language switcher. */
+const SUBSETS: Record<string, RegExp> = {
+  uk: /-(latin|latin-ext|cyrillic|cyrillic-ext)-400/,
+  ar: /-(latin|arabic-arabic)-400/,
+  ur: /-(latin|arabic-arabic)-400/,
+  hi: /-(latin|devanagari-devanagari)-400/,
+};
+const DEFAULT_SUBSETS = /-(latin|latin-ext)-400/;
+
 /**
  * Writes /fonts/<lang>.css with the 400-weight @font-face rules a language needs, and copies
  * their WOFF2 files next to it. Browsers fetch only the files whose unicode-range a page uses,
@@ -26,7 +35,13 @@ export function writeWebFonts(lang: string, distDir: string): void {
   const css: string[] = [];
   for (const name of ["noto-sans", ...(PACKAGES[lang] ?? [])]) {
     const dir = path.dirname(require.resolve(`@fontsource/${name}/package.json`));
-    const rules = readFileSync(path.join(dir, "400.css"), "utf8")
+    const wanted = SUBSETS[lang] ?? DEFAULT_SUBSETS;
+    // Each @font-face block in 400.css follows a /* <file-stem> */ comment naming its subset.
+    const blocks = readFileSync(path.join(dir, "400.css"), "utf8")
+      .split(/(?=\/\* )/)
+      .filter((block) => wanted.test(block.slice(0, block.indexOf("*/"))))
+      .join("");
+    const rules = blocks
       // WOFF2 only: every browser that runs a service worker reads it.
       .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, "")
       .replace(/url\(\.\/files\/([^)]+\.woff2)\)/g, (_match, file: string) => {
