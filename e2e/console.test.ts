@@ -1,9 +1,9 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
 import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
-import { launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
+import { SCREENSHOTS, useAvisoInChromium } from "./support.ts";
 
 const demo = (role: string) => {
   const person = DEMO_STAFF.find((p) => p.role === role);
@@ -23,24 +23,14 @@ async function signIn(page: Page, url: string, email: string, password: string, 
 }
 
 describe("staff console in Chromium", () => {
-  let aviso: RunningAviso;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    aviso = await startAviso(["--demo"]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await aviso?.stop();
-  });
+  const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
 
   it("signs in the demo dispatcher with TOTP and shows the console", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const dispatcher = demo("dispatcher");
     await signIn(
       page,
-      aviso.url,
+      env.aviso.url,
       dispatcher.email,
       dispatcher.password,
       codeFor(dispatcher.totpSecret),
@@ -59,9 +49,9 @@ describe("staff console in Chromium", () => {
   });
 
   it("refuses a wrong code with a clear message, then accepts the right one", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const responder = demo("responder");
-    await signIn(page, aviso.url, responder.email, responder.password, "000000");
+    await signIn(page, env.aviso.url, responder.email, responder.password, "000000");
     await expect
       .poll(() => page.getByRole("alert").textContent())
       .toContain("The email, password or code is not right");
@@ -73,10 +63,10 @@ describe("staff console in Chromium", () => {
   });
 
   it("refuses the session cookie once its owner has signed out", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const worker = demo("case_worker");
-    await signIn(page, aviso.url, worker.email, worker.password, codeFor(worker.totpSecret));
+    await signIn(page, env.aviso.url, worker.email, worker.password, codeFor(worker.totpSecret));
     await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Case Worker");
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === "__Host-aviso_session");
@@ -84,12 +74,12 @@ describe("staff console in Chromium", () => {
     await page.locator(".who").getByRole("button", { name: "Sign out" }).click();
     await expect.poll(() => page.getByRole("heading", { name: "Staff sign-in" }).count()).toBe(1);
 
-    const thief = await browser.newContext();
+    const thief = await env.browser.newContext();
     await thief.addCookies(cookies);
-    const replay = await thief.request.get(`${aviso.url}/api/auth/session`);
+    const replay = await thief.request.get(`${env.aviso.url}/api/auth/session`);
     expect(replay.status()).toBe(401);
     const thiefPage = await thief.newPage();
-    await thiefPage.goto(`${aviso.url}/console`);
+    await thiefPage.goto(`${env.aviso.url}/console`);
     await expect
       .poll(() => thiefPage.getByRole("heading", { name: "Staff sign-in" }).count())
       .toBe(1);
@@ -99,8 +89,8 @@ describe("staff console in Chromium", () => {
 
   it("lets an admin invite a person who enrols with an authenticator, and shows audit and data pages", async () => {
     const admin = demo("admin");
-    const adminPage = await browser.newPage();
-    await signIn(adminPage, aviso.url, admin.email, admin.password, codeFor(admin.totpSecret));
+    const adminPage = await env.browser.newPage();
+    await signIn(adminPage, env.aviso.url, admin.email, admin.password, codeFor(admin.totpSecret));
     await adminPage.getByRole("link", { name: "Staff" }).click();
     await adminPage.getByLabel("Name").fill("Lucía Test (fake)");
     await adminPage.getByLabel("Email").fill("lucia@demo.aviso.invalid");
@@ -109,9 +99,9 @@ describe("staff console in Chromium", () => {
     const link = (await adminPage.getByTestId("invitation-link").textContent()) ?? "";
     expect(link).toContain("/console/invite#");
 
-    const invitee = await browser.newContext();
+    const invitee = await env.browser.newContext();
     const page = await invitee.newPage();
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, aviso.url));
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, env.aviso.url));
     const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
     await page.getByLabel("Choose a password").fill("lucía's long test password");
     await page.getByLabel("The same password again").fill("lucía's long test password");
@@ -142,25 +132,31 @@ describe("staff console in Chromium", () => {
 
   it("lets an admin flip the flood switch, after which the sign-in form solves a puzzle first", async () => {
     const admin = demo("admin");
-    const adminPage = await browser.newPage();
-    await signIn(adminPage, aviso.url, admin.email, admin.password, codeFor(admin.totpSecret, 1));
+    const adminPage = await env.browser.newPage();
+    await signIn(
+      adminPage,
+      env.aviso.url,
+      admin.email,
+      admin.password,
+      codeFor(admin.totpSecret, 1),
+    );
     await adminPage.getByRole("link", { name: "Flood switch" }).click();
     await adminPage.getByRole("button", { name: "Turn on proof of work" }).click();
     await expect
       .poll(() => adminPage.getByTestId("flood-mode").textContent())
       .toContain("On: proof of work required");
 
-    const bare = await adminPage.request.post(`${aviso.url}/api/auth/sign-in`, {
+    const bare = await adminPage.request.post(`${env.aviso.url}/api/auth/sign-in`, {
       data: { email: "x@y.invalid", password: "whatever", code: "123456" },
     });
     expect(bare.status()).toBe(429);
     expect((await bare.json()).error.code).toBe("PROOF_OF_WORK_REQUIRED");
 
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const dispatcher = demo("dispatcher");
     await signIn(
       page,
-      aviso.url,
+      env.aviso.url,
       dispatcher.email,
       dispatcher.password,
       codeFor(dispatcher.totpSecret, 1),

@@ -1,31 +1,22 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
 import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
-import { freePort, launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
+import { freePort, SCREENSHOTS, useAvisoInChromium } from "./support.ts";
 
 describe("passkeys in Chromium (virtual authenticator)", () => {
-  let aviso: RunningAviso;
-  let browser: Browser;
-  let url: string;
-
-  beforeAll(async () => {
-    // WebAuthn needs a domain for its relying-party id, so this test uses localhost, not an IP.
+  let url = "";
+  // WebAuthn needs a domain for its relying-party id, so this test uses localhost, not an IP.
+  const env = useAvisoInChromium(async () => {
     const port = await freePort();
     url = `http://localhost:${port}`;
-    aviso = await startAviso(["--demo"], { PORT: String(port), AVISO_PUBLIC_URL: url });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await aviso?.stop();
+    return { args: ["--demo"], env: { PORT: String(port), AVISO_PUBLIC_URL: url } };
   });
 
   it("adds a passkey while signed in, then signs in with it alone", async () => {
     const admin = DEMO_STAFF.find((p) => p.role === "admin");
     if (!admin) throw new Error("no demo admin");
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("WebAuthn.enable");

@@ -3,30 +3,19 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, type RunningAviso, SCREENSHOTS, startAviso } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, useAvisoInChromium } from "./support.ts";
 
 describe("rights library in Chromium", () => {
-  let aviso: RunningAviso;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    aviso = await startAviso();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await aviso?.stop();
-  });
+  const env = useAvisoInChromium();
 
   it("renders the Spanish door article with lang=es, readable with JavaScript off", async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 390, height: 844 },
     });
     const page = await context.newPage();
-    await page.goto(`${aviso.url}/rights/es/at-the-door/`);
+    await page.goto(`${env.aviso.url}/rights/es/at-the-door/`);
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
     expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
     expect(await page.locator("h1").textContent()).toBe(
@@ -46,9 +35,9 @@ describe("rights library in Chromium", () => {
   });
 
   it("renders Arabic and Urdu right to left, marked as machine-drafted", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     for (const lang of ["ar", "ur"]) {
-      await page.goto(`${aviso.url}/rights/${lang}/at-the-door/`);
+      await page.goto(`${env.aviso.url}/rights/${lang}/at-the-door/`);
       expect(await page.locator("html").getAttribute("lang")).toBe(lang);
       expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
       const direction = await page.locator("article").evaluate((el) => {
@@ -66,18 +55,18 @@ describe("rights library in Chromium", () => {
   });
 
   it("sends a browser to its language and lists every article", async () => {
-    const context = await browser.newContext({ locale: "es-MX" });
+    const context = await env.browser.newContext({ locale: "es-MX" });
     const page = await context.newPage();
-    await page.goto(`${aviso.url}/rights`);
+    await page.goto(`${env.aviso.url}/rights`);
     expect(new URL(page.url()).pathname).toBe("/rights/es/");
     expect(await page.locator(".articles li").count()).toBeGreaterThanOrEqual(10);
     await context.close();
   });
 
   it("opens a visited language's pages again offline, and says it is the saved copy", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    await page.goto(`${aviso.url}/rights/en/at-the-door/`);
+    await page.goto(`${env.aviso.url}/rights/en/at-the-door/`);
     await expect.poll(() => page.locator("html").getAttribute("data-offline-ready")).toBe("true");
     expect(await page.locator("#offline-notice").isHidden()).toBe(true);
 
@@ -86,20 +75,20 @@ describe("rights library in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("If immigration agents come to your door");
     await expect.poll(() => page.locator("#offline-notice").isVisible()).toBe(true);
     // A page of the same language not opened before is there too.
-    await page.goto(`${aviso.url}/rights/en/if-detained/`);
+    await page.goto(`${env.aviso.url}/rights/en/if-detained/`);
     expect(await page.locator("h1").textContent()).toBe("If you are detained");
     await page.screenshot({ path: path.join(SCREENSHOTS, "rights-offline.png"), fullPage: true });
     await context.close();
   });
 
   it("serves a printable card per language: the holder's side in their language, the officer's in English", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${aviso.url}/rights/es/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.aviso.url}/rights/es/`);
     const href = await page
       .getByRole("link", { name: "Tarjeta de derechos para imprimir (PDF)" })
       .getAttribute("href");
     expect(href).toBe("/rights/es/card.pdf");
-    const response = await page.request.get(`${aviso.url}${href}`);
+    const response = await page.request.get(`${env.aviso.url}${href}`);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     const file = path.join(mkdtempSync(path.join(tmpdir(), "aviso-card-")), "card.pdf");
     writeFileSync(file, await response.body());
@@ -110,7 +99,10 @@ describe("rights library in Chromium", () => {
     expect(text).toContain("I am using my right to remain silent");
 
     const arabic = path.join(path.dirname(file), "card-ar.pdf");
-    writeFileSync(arabic, await (await page.request.get(`${aviso.url}/rights/ar/card.pdf`)).body());
+    writeFileSync(
+      arabic,
+      await (await page.request.get(`${env.aviso.url}/rights/ar/card.pdf`)).body(),
+    );
     const arabicText = execFileSync("pdftotext", [arabic, "-"], { encoding: "utf8" });
     expect(arabicText).toContain("بطاقة حقوقك");
     expect(arabicText).toContain("To the officer");
@@ -128,9 +120,9 @@ describe("rights library in Chromium", () => {
       "/rights/ar/",
       "/rights/ar/at-the-door/",
     ]) {
-      const context = await browser.newContext();
+      const context = await env.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${aviso.url}${url}`);
+      await page.goto(`${env.aviso.url}${url}`);
       await page.waitForLoadState("networkidle");
       const results = await new AxeBuilder({ page }).analyze();
       for (const violation of results.violations) {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const BIN = fileURLToPath(new URL("../packages/cli/bin/aviso.mjs", import.meta.url));
 
@@ -104,3 +105,33 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const SCREENSHOTS = fileURLToPath(new URL("../test-results/screenshots", import.meta.url));
+
+/**
+ * A fresh Aviso server and a Chromium for the tests of one file, started before them and
+ * stopped after. `options` may compute the arguments first (a free port for a public URL).
+ */
+export function useAvisoInChromium(
+  options: () => Promise<{ args?: string[]; env?: Record<string, string> }> = async () => ({}),
+): { readonly aviso: RunningAviso; readonly browser: Browser } {
+  let aviso: RunningAviso | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const { args = [], env = {} } = await options();
+    aviso = await startAviso(args, env);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await aviso?.stop();
+  });
+  return {
+    get aviso() {
+      if (!aviso) throw new Error("Aviso is not running (beforeAll failed?)");
+      return aviso;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium is not running (beforeAll failed?)");
+      return browser;
+    },
+  };
+}

@@ -1,17 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { escapeHtml } from "@aviso/content";
 import type { SiteInfo } from "@aviso/core";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 
 /** The built web app (packages/web/dist), made by `npm run build`. */
 export const WEB_DIST = fileURLToPath(new URL("../../../web/dist", import.meta.url));
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 /** Fills the deployment's own facts into the built page, so they show even with JavaScript off. */
 export function fillSitePlaceholders(template: string, site: SiteInfo): string {
