@@ -55,6 +55,14 @@ const ConfigSchema = z.object({
   AVISO_TRUST_PROXY: flag.default(false),
   AVISO_LOAD_DEFAULT_AREAS: flag.default(true),
   AVISO_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(262_144),
+  AVISO_TWILIO_AUTH_TOKEN: z
+    .string()
+    .min(16, "must be the Twilio auth token (32 characters)")
+    .optional(),
+  AVISO_SMS_COUNTRIES: z
+    .string()
+    .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, "must be ISO country codes such as US or US,CA")
+    .default("US"),
   AVISO_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   AVISO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   AVISO_INVITATION_HOURS: z.coerce.number().int().min(1).max(720).default(72),
@@ -86,6 +94,12 @@ export interface Config {
   invitationHours: number;
   retention: { endedSessionsDays: number };
   rateLimit: { perClientPerMinute: number; globalPerMinute: number };
+  sms: {
+    /** Verifies X-Twilio-Signature on webhooks; without it the Twilio webhooks refuse everything. */
+    twilioAuthToken: string | undefined;
+    /** Countries whose numbers may subscribe (SMS pumping defense). */
+    countries: string[];
+  };
 }
 
 /** Raised when the environment holds a value Aviso cannot start with. Names every bad variable. */
@@ -101,7 +115,12 @@ export class ConfigError extends Error {
 }
 
 /** Secrets may come from a file (Docker/Kubernetes secrets): `X_FILE=/run/secrets/x`. */
-const FILE_VARIABLES = ["AVISO_DATABASE_URL", "AVISO_MASTER_KEY", "AVISO_OLD_MASTER_KEYS"] as const;
+const FILE_VARIABLES = [
+  "AVISO_DATABASE_URL",
+  "AVISO_MASTER_KEY",
+  "AVISO_OLD_MASTER_KEYS",
+  "AVISO_TWILIO_AUTH_TOKEN",
+] as const;
 
 /**
  * Reads and validates the configuration from an environment. Empty strings count as unset.
@@ -160,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessions: { idleMinutes: c.AVISO_SESSION_IDLE_MINUTES, maxHours: c.AVISO_SESSION_MAX_HOURS },
     invitationHours: c.AVISO_INVITATION_HOURS,
     retention: { endedSessionsDays: c.AVISO_RETENTION_ENDED_SESSIONS_DAYS },
+    sms: {
+      twilioAuthToken: c.AVISO_TWILIO_AUTH_TOKEN,
+      countries: c.AVISO_SMS_COUNTRIES.split(","),
+    },
     rateLimit: {
       perClientPerMinute: c.AVISO_RATE_LIMIT_PER_MINUTE,
       globalPerMinute: c.AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE,

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { loadRightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
@@ -21,6 +22,8 @@ import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
 import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
+import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
+import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
 import { PasskeysRepository } from "./modules/users/passkeys.repository.ts";
 import { PasskeysService } from "./modules/users/passkeys.service.ts";
 import { SessionsRepository } from "./modules/users/sessions.repository.ts";
@@ -78,6 +81,7 @@ export function createServices(
   now: () => Date = () => new Date(),
 ) {
   const audit = new AuditService(new AuditRepository(database), crypto, now);
+  const areas = new AreasService(new AreasRepository(database.db), now);
   const usersRepository = new UsersRepository(database.db);
   const sessionsRepository = new SessionsRepository(database.db);
   const users = new UsersService(usersRepository, sessionsRepository, crypto, audit, {
@@ -95,7 +99,7 @@ export function createServices(
   );
   return {
     health: new HealthService(database),
-    areas: new AreasService(new AreasRepository(database.db), now),
+    areas,
     audit,
     users,
     sessions,
@@ -115,6 +119,19 @@ export function createServices(
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     now: new NowService(NO_NOTICES_YET, now),
+    smsInbound: new SmsInboundService(
+      new SubscriptionsRepository(database.db),
+      areas,
+      crypto,
+      audit,
+      {
+        publicUrl: config.publicUrl,
+        hotline: config.hotline.number,
+        countries: config.sms.countries,
+        rights: loadRightsLibrary(),
+        now,
+      },
+    ),
     close: () => database.close(),
   };
 }
@@ -133,6 +150,7 @@ export async function startServer(
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimit,
+    twilioAuthToken: config.sms.twilioAuthToken,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);

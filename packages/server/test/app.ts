@@ -54,6 +54,7 @@ export async function createTestApp(
     bodyLimitBytes: 4096,
     trustProxy: false,
     rateLimits: config.rateLimit,
+    twilioAuthToken: config.sms.twilioAuthToken,
     webDist: "/nonexistent",
     ...(options.policy ? { policy: options.policy } : {}),
   });

@@ -105,6 +105,32 @@ export interface WebauthnChallengesTable {
   expires_at: string;
 }
 
+export interface SubscribersTable {
+  id: string;
+  channel: string;
+  /** Null once the subscriber stopped: the contact is erased at once. */
+  contact_enc: string | null;
+  contact_index: string | null;
+  language: string;
+  /** pending (waiting for YES), active, stopped */
+  status: string;
+  created_at: string;
+  confirmed_at: string | null;
+  stopped_at: string | null;
+}
+
+export interface SubscriberAreasTable {
+  subscriber_id: string;
+  area_id: string;
+}
+
+/** Contacts that opted out: a blind index only, never the number or address itself. */
+export interface SuppressionsTable {
+  channel: string;
+  contact_index: string;
+  created_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -120,5 +146,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   staff_passkeys: StaffPasskeysTable;
   webauthn_challenges: WebauthnChallengesTable;
+  subscribers: SubscribersTable;
+  subscriber_areas: SubscriberAreasTable;
+  suppressions: SuppressionsTable;
   meta: MetaTable;
 }

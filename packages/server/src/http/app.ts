@@ -23,6 +23,8 @@ import type { NowService } from "../modules/now/now.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
+import { smsRoutes } from "../modules/subscriptions/sms.routes.ts";
+import type { SmsInboundService } from "../modules/subscriptions/sms-inbound.service.ts";
 import { authRoutes } from "../modules/users/auth.routes.ts";
 import type { PasskeysService } from "../modules/users/passkeys.service.ts";
 import type { SessionsService } from "../modules/users/sessions.service.ts";
@@ -50,6 +52,7 @@ export interface AppServices {
   privacy: PrivacyService;
   flood: FloodService;
   now: NowService;
+  smsInbound: SmsInboundService;
 }
 
 export interface AppDependencies {
@@ -60,6 +63,8 @@ export interface AppDependencies {
   bodyLimitBytes: number;
   trustProxy: boolean;
   rateLimits: RateLimits;
+  /** Verifies Twilio webhooks; without it they are refused. */
+  twilioAuthToken?: string | undefined;
   /** Defaults to every module's policy; the route × role test swaps in a smaller one. */
   policy?: PolicyTable;
   /** Where the built web app is; defaults to packages/web/dist. */
@@ -108,6 +113,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(privacyRoutes(services.privacy));
   await app.register(floodRoutes(services.flood));
   await app.register(nowRoutes(services.now, deps.site));
+  await app.register(
+    smsRoutes(services.smsInbound, { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl }),
+  );
   await registerWeb(app, deps.site, deps.webDist);
   return app;
 }

@@ -5,6 +5,7 @@ import { healthPolicy } from "../modules/health/health.policy.ts";
 import { nowPolicy } from "../modules/now/now.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
 import { sitePolicy } from "../modules/site/site.policy.ts";
+import { subscriptionsPolicy } from "../modules/subscriptions/subscriptions.policy.ts";
 import { usersPolicy } from "../modules/users/users.policy.ts";
 import { opsPolicy } from "./ops.policy.ts";
 import type { PolicyTable } from "./policy.ts";
@@ -20,4 +21,5 @@ export const POLICY: PolicyTable = {
   ...privacyPolicy,
   ...floodPolicy,
   ...nowPolicy,
+  ...subscriptionsPolicy,
 };

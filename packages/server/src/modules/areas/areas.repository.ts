@@ -113,6 +113,15 @@ export class AreasRepository {
       .executeTakeFirst();
   }
 
+  async findByNameInsensitive(name: string): Promise<AreaRow | undefined> {
+    return this.#db
+      .selectFrom("areas")
+      .select(summaryColumns)
+      .where((eb) => eb(eb.fn("lower", ["areas.name"]), "=", name.toLowerCase()))
+      .orderBy("areas.kind")
+      .executeTakeFirst();
+  }
+
   /** Areas with any of these cells; `created_at` tells a cached polygon from a replaced one. */
   async withCells(cells: string[]): Promise<(AreaRow & { created_at: string })[]> {
     return this.#db

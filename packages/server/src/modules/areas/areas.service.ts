@@ -209,6 +209,28 @@ export class AreasService {
     );
   }
 
+  /**
+   * The areas a person means when they text a ZIP code or a name: the ZIP itself, or the
+   * community area or ward of that name (any letter case).
+   */
+  async findForSubscription(text: string): Promise<AreaSummary[]> {
+    const query = text.trim();
+    if (/^\d{5}$/.test(query)) {
+      const zip = await this.#areas.findByKindAndName("zip", query);
+      return zip ? [toSummary(zip)] : [];
+    }
+    const named = await this.#areas.findByNameInsensitive(query);
+    return named ? [toSummary(named)] : [];
+  }
+
+  /** Area names for ids, in natural order (for messages). */
+  async namesOf(ids: string[]): Promise<string[]> {
+    const all = await this.#areas.list();
+    return sortSummaries(all.filter((row) => ids.includes(row.id)).map(toSummary)).map(
+      (a) => a.name,
+    );
+  }
+
   async #lookupZip(zip: string): Promise<AreaSummary[]> {
     const area = await this.#areas.findByKindAndName("zip", zip);
     if (!area) return [];

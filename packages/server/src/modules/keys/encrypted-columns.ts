@@ -12,6 +12,7 @@ export const ENCRYPTED_COLUMNS = [
     column: "totp_secret_enc",
     context: "staff_users.totp_secret",
   },
+  { table: "subscribers", key: "id", column: "contact_enc", context: "subscribers.contact" },
   {
     table: "meta",
     key: "key",

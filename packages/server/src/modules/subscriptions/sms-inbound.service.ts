@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { type RightsLibrary, rightsSmsAnswer } from "@aviso/content";
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import type { AreasService } from "../areas/areas.service.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import { parseSms } from "./sms-keywords.ts";
+import { smsMessages } from "./sms-messages.ts";
+import type { SubscriptionsRepository } from "./subscriptions.repository.ts";
+
+export const CONTACT_CONTEXT = "subscribers.contact";
+const CHANNEL = "sms";
+
+export interface SmsInboundOptions {
+  publicUrl: string;
+  hotline: string;
+  /** ISO countries whose numbers may subscribe. */
+  countries: string[];
+  rights: RightsLibrary;
+  now?: () => Date;
+}
+
+/**
+ * Answers a text message: JOIN/ALTA + ZIP or area, YES/SI to confirm, STOP and every opt-out
+ * word, START, HELP/AYUDA, RIGHTS/DERECHOS, and a short help for anything else. The answer is
+ * the same whether or not the number is known (so nobody can ask "is this number
+ * subscribed?"), and a stopped number hears nothing until it texts START or HELP.
+ */
+export class SmsInboundService {
+  readonly #subscriptions: SubscriptionsRepository;
+  readonly #areas: AreasService;
+  readonly #crypto: FieldCrypto;
+  readonly #audit: AuditService;
+  readonly #options: SmsInboundOptions;
+  readonly #now: () => Date;
+  constructor(
+    subscriptions: SubscriptionsRepository,
+    areas: AreasService,
+    crypto: FieldCrypto,
+    audit: AuditService,
+    options: SmsInboundOptions,
+  ) {
+    this.#subscriptions = subscriptions;
+    this.#areas = areas;
+    this.#crypto = crypto;
+    this.#audit = audit;
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The reply to send back, or undefined for none. `from` is the sender as Twilio gives it. */
+  async handle(from: string, body: string): Promise<string | undefined> {
+    const rights = rightsSmsAnswer(body, this.#options.rights, this.#options.publicUrl);
+    const parsed = parseSms(body);
+    const phone = parsePhoneNumberFromString(from, "US");
+    const messages = smsMessages(rights?.lang ?? parsed.lang ?? "en");
+    if (!phone?.isValid()) return messages.unknown(this.#options.hotline);
+    const e164 = phone.number;
+    const index = this.#crypto.blindIndex(e164, CONTACT_CONTEXT);
+    const now = this.#now().toISOString();
+
+    if (parsed.intent === "stop") {
+      const existed = await this.#subscriptions.stop(CHANNEL, index, now);
+      await this.#audit.record({
+        actor: { id: null, role: "subscriber" },
+        action: "subscription.stopped",
+        details: { channel: CHANNEL, existed },
+      });
+      return messages.stopped;
+    }
+    if (parsed.intent === "start") {
+      await this.#subscriptions.unsuppress(CHANNEL, index);
+      return messages.started;
+    }
+    if (parsed.intent === "help") return messages.help(this.#options.hotline);
+    // Nothing else is ever sent to a number that opted out.
+    if (await this.#subscriptions.isSuppressed(CHANNEL, index)) return undefined;
+    if (rights) return rights.body;
+
+    const existing = await this.#subscriptions.findByContact(CHANNEL, index);
+    const lang = parsed.lang ?? existing?.language ?? "en";
+    if (parsed.intent === "join") {
+      if (!phone.country || !this.#options.countries.includes(phone.country))
+        return messages.countryRefused;
+      const areas = parsed.rest ? await this.#areas.findForSubscription(parsed.rest) : [];
+      if (areas.length === 0) return messages.areaUnknown;
+      await this.#subscriptions.savePending(
+        {
+          id: existing?.id ?? randomUUID(),
+          channel: CHANNEL,
+          contact_enc: this.#crypto.encrypt(e164, CONTACT_CONTEXT),
+          contact_index: index,
+          language: lang,
+          status: "pending",
+          created_at: now,
+          confirmed_at: null,
+          stopped_at: null,
+        },
+        areas.map((area) => area.id),
+      );
+      return messages.askConfirm(areas.map((area) => area.name).join(", "));
+    }
+    if (parsed.intent === "confirm") {
+      if (existing?.status !== "pending") return messages.nothingToConfirm;
+      await this.#subscriptions.activate(existing.id, now);
+      await this.#audit.record({
+        actor: { id: null, role: "subscriber" },
+        action: "subscription.confirmed",
+        subject: { type: "subscriber", id: existing.id },
+      });
+      const names = await this.#areas.namesOf(await this.#subscriptions.areaIds(existing.id));
+      return smsMessages(existing.language).confirmed(names.join(", "));
+    }
+    return messages.unknown(this.#options.hotline);
+  }
+}

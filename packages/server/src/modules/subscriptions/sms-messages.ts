@@ -1,0 +1,50 @@
+/** What Aviso texts back, per language (others fall back to English until drafted). */
+export interface SmsMessages {
+  askConfirm(areas: string): string;
+  confirmed(areas: string): string;
+  nothingToConfirm: string;
+  areaUnknown: string;
+  stopped: string;
+  started: string;
+  help(hotline: string): string;
+  unknown(hotline: string): string;
+  countryRefused: string;
+}
+
+const en: SmsMessages = {
+  askConfirm: (areas) =>
+    `Aviso alerts for ${areas}. Reply YES to confirm. Msg&data rates may apply. Reply STOP to stop.`,
+  confirmed: (areas) =>
+    `You will get verified Aviso alerts for ${areas}, only when staff confirm activity. Reply STOP to stop, HELP for help.`,
+  nothingToConfirm: "Text JOIN and your ZIP code (for example JOIN 60623) to get verified alerts.",
+  areaUnknown:
+    "We did not find that area. Text JOIN and a Chicago ZIP code, for example JOIN 60623.",
+  stopped: "You will get no more messages from Aviso. Text START to allow messages again.",
+  started: "You can get messages from Aviso again. Text JOIN and your ZIP code to choose areas.",
+  help: (hotline) =>
+    `Aviso verified alerts. Help: ${hotline}, 24h. Only confirmed activity, few msgs. Msg&data rates may apply. Reply STOP to stop.`,
+  unknown: (hotline) =>
+    `Aviso: text JOIN + ZIP for alerts, RIGHTS for your rights, HELP for help, STOP to stop. Hotline ${hotline}.`,
+  countryRefused: "Sorry, Aviso alerts are only available to US phone numbers.",
+};
+
+const es: SmsMessages = {
+  askConfirm: (areas) =>
+    `Alertas de Aviso para ${areas}. Responda SI para confirmar. Pueden aplicar tarifas. Responda BAJA para dejar de recibir.`,
+  confirmed: (areas) =>
+    `Recibira alertas verificadas de Aviso para ${areas}, solo cuando el equipo confirme actividad. BAJA para salir, AYUDA para ayuda.`,
+  nothingToConfirm:
+    "Mande ALTA y su codigo postal (por ejemplo ALTA 60623) para recibir alertas verificadas.",
+  areaUnknown:
+    "No encontramos esa area. Mande ALTA y un codigo postal de Chicago, por ejemplo ALTA 60623.",
+  stopped: "No recibira mas mensajes de Aviso. Mande START para volver a recibirlos.",
+  started:
+    "Puede volver a recibir mensajes de Aviso. Mande ALTA y su codigo postal para elegir areas.",
+  help: (hotline) =>
+    `Alertas verificadas de Aviso. Ayuda: ${hotline}, 24h. Solo actividad confirmada. Pueden aplicar tarifas. BAJA para salir.`,
+  unknown: (hotline) =>
+    `Aviso: ALTA + codigo postal para alertas, DERECHOS para sus derechos, AYUDA, BAJA para salir. Linea ${hotline}.`,
+  countryRefused: "Lo sentimos, las alertas de Aviso son solo para numeros de Estados Unidos.",
+};
+
+export const smsMessages = (lang: string): SmsMessages => (lang === "es" ? es : en);

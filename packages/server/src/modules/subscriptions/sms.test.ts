@@ -1,0 +1,177 @@
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, TEST_PUBLIC_URL, type TestApp } from "../../../test/app.ts";
+import { TEST_DIALECTS } from "../../../test/databases.ts";
+import { chicagoAreaFile } from "../../../test/factories.ts";
+import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
+
+const TOKEN = "test-twilio-auth-token-0123456789";
+const URL = `${TEST_PUBLIC_URL}/api/sms/twilio/inbound`;
+const PHONE = "+13125550147";
+
+describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dialect) => {
+  let harness: TestApp;
+  beforeEach(async () => {
+    harness = await createTestApp(dialect, { env: { AVISO_TWILIO_AUTH_TOKEN: TOKEN } });
+    await harness.services.areas.importAreas(chicagoAreaFile("zip-codes"), {
+      kind: "zip",
+      nameProperty: "zip",
+    });
+  });
+  afterEach(() => harness.close());
+
+  /** Sends a text as Twilio would: form-encoded, signed, with the caller's location fields. */
+  async function text(
+    body: string,
+    from = PHONE,
+    tamper?: (params: Record<string, string>) => void,
+  ) {
+    const params: Record<string, string> = {
+      MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`,
+      AccountSid: "AC00000000000000000000000000000000",
+      From: from,
+      To: "+18555550100",
+      Body: body,
+      FromCity: "CHICAGO",
+      FromZip: "60623",
+      FromState: "IL",
+      FromCountry: "US",
+    };
+    const signature = twilioSignature(TOKEN, URL, params);
+    tamper?.(params);
+    const response = await harness.app.inject({
+      method: "POST",
+      url: "/api/sms/twilio/inbound",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": signature,
+      },
+      payload: new URLSearchParams(params).toString(),
+    });
+    const message = /<Message>([\s\S]*)<\/Message>/.exec(response.body)?.[1];
+    return { response, message };
+  }
+  const count = async (table: "subscribers" | "suppressions") =>
+    Number(
+      (
+        await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(
+          harness.test.database.db,
+        )
+      ).rows[0]?.n,
+    );
+
+  it("accepts a correctly signed request and refuses a changed parameter with 403, storing nothing", async () => {
+    const tampered = await text("JOIN 60623", PHONE, (params) => {
+      params.Body = "JOIN 60608";
+    });
+    expect(tampered.response.statusCode).toBe(403);
+    expect(tampered.response.json().error.code).toBe("TWILIO_SIGNATURE_INVALID");
+    const unsigned = await harness.app.inject({
+      method: "POST",
+      url: "/api/sms/twilio/inbound",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "From=%2B13125550147&Body=STOP",
+    });
+    expect(unsigned.statusCode).toBe(403);
+    expect(await count("subscribers")).toBe(0);
+    expect(await count("suppressions")).toBe(0);
+
+    const signed = await text("JOIN 60623");
+    expect(signed.response.statusCode).toBe(200);
+    expect(signed.response.headers["content-type"]).toContain("text/xml");
+    expect(signed.message).toContain("Aviso alerts for 60623. Reply YES to confirm.");
+    expect(await count("subscribers")).toBe(1);
+  });
+
+  it("joins with a ZIP, confirms with YES, stops at once with one confirmation, and stays stopped until START", async () => {
+    expect((await text("join 60623")).message).toContain("Reply YES");
+    expect((await text("YES")).message).toContain("You will get verified Aviso alerts for 60623");
+    const stored = await sql<{
+      status: string;
+      contact_enc: string;
+    }>`select status, contact_enc from subscribers`.execute(harness.test.database.db);
+    expect(stored.rows[0]?.status).toBe("active");
+    expect(stored.rows[0]?.contact_enc).not.toContain("5550147");
+
+    const stop = await text("STOP");
+    expect(stop.message).toBe(
+      "You will get no more messages from Aviso. Text START to allow messages again.",
+    );
+    const after = await sql<{
+      status: string;
+      contact_enc: string | null;
+    }>`select status, contact_enc from subscribers`.execute(harness.test.database.db);
+    expect(after.rows[0]).toEqual({ status: "stopped", contact_enc: null });
+    expect(await count("suppressions")).toBe(1);
+
+    expect((await text("JOIN 60623")).message).toBeUndefined(); // nothing is sent to a stopped number
+    expect((await text("hello")).message).toBeUndefined();
+    expect((await text("HELP")).message).toContain("Reply STOP to stop");
+    expect((await text("START")).message).toContain("You can get messages from Aviso again");
+    expect((await text("JOIN 60623")).message).toContain("Reply YES");
+  });
+
+  it("answers in Spanish to ALTA, SI, AYUDA, BAJA and DERECHOS", async () => {
+    expect((await text("ALTA 60623")).message).toContain("Responda SI para confirmar");
+    expect((await text("SI")).message).toContain(
+      "Recibira alertas verificadas de Aviso para 60623",
+    );
+    expect((await text("AYUDA")).message).toContain("Alertas verificadas de Aviso");
+    expect((await text("DERECHOS")).message).toContain("No abra");
+    expect((await text("BAJA")).message).toContain("No recibira mas mensajes");
+  });
+
+  it("treats every FCC opt-out word as STOP", async () => {
+    for (const [i, word] of [
+      "STOP",
+      "stopall",
+      "Quit",
+      "END",
+      "revoke",
+      "opt out",
+      "CANCEL",
+      "unsubscribe",
+      "PARAR",
+      "ALTO",
+    ].entries()) {
+      const from = `+1312555${String(1000 + i)}`;
+      await text("JOIN 60623", from);
+      expect((await text(word, from)).message, word).toContain(
+        word === "PARAR" || word === "ALTO" ? "No recibira" : "no more messages",
+      );
+    }
+    expect(await count("suppressions")).toBe(10);
+  });
+
+  it("answers unknown text with short help, unknown areas with a hint, and refuses non-US numbers", async () => {
+    expect((await text("what is this")).message).toContain("text JOIN + ZIP");
+    expect((await text("JOIN 99999")).message).toContain("We did not find that area");
+    expect((await text("JOIN 60623", "+525512345678")).message).toContain(
+      "only available to US phone numbers",
+    );
+    expect(await count("subscribers")).toBe(0);
+  });
+
+  it("gives the same answers whether or not a number is subscribed", async () => {
+    await text("JOIN 60623", "+13125550111");
+    await text("YES", "+13125550111");
+    for (const word of ["STOP", "START", "HELP", "RIGHTS"]) {
+      const known = await text(word, "+13125550111");
+      const unknown = await text(word, "+13125550112");
+      expect(known.message, word).toBe(unknown.message);
+    }
+  });
+
+  it("keeps the caller's location and the message out of the database and the logs", async () => {
+    await text("JOIN 60623 please hide me");
+    await text("JOIN 60623");
+    const dump = JSON.stringify(
+      (await sql`select * from subscribers`.execute(harness.test.database.db)).rows,
+    );
+    for (const secret of ["CHICAGO", "5550147", "please hide me"])
+      expect(dump).not.toContain(secret);
+    const logs = harness.log.text();
+    for (const secret of ["CHICAGO", "5550147", "JOIN 60623", "FromZip"])
+      expect(logs).not.toContain(secret);
+  });
+});

@@ -1,0 +1,4 @@
+import type { PolicyTable } from "../../http/policy.ts";
+
+/** Twilio's webhook is public, and guarded by its signature instead of a session. */
+export const subscriptionsPolicy: PolicyTable = { "POST /api/sms/twilio/inbound": "public" };
