@@ -67,6 +67,7 @@ const ConfigSchema = z.object({
   AVISO_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
   AVISO_INVITATION_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   AVISO_RETENTION_ENDED_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   AVISO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
@@ -92,7 +93,7 @@ export interface Config {
   bodyLimitBytes: number;
   sessions: { idleMinutes: number; maxHours: number };
   invitationHours: number;
-  retention: { endedSessionsDays: number };
+  retention: { endedSessionsDays: number; unconfirmedSubscriptionDays: number };
   rateLimit: { perClientPerMinute: number; globalPerMinute: number };
   sms: {
     /** Verifies X-Twilio-Signature on webhooks; without it the Twilio webhooks refuse everything. */
@@ -178,7 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     bodyLimitBytes: c.AVISO_BODY_LIMIT_BYTES,
     sessions: { idleMinutes: c.AVISO_SESSION_IDLE_MINUTES, maxHours: c.AVISO_SESSION_MAX_HOURS },
     invitationHours: c.AVISO_INVITATION_HOURS,
-    retention: { endedSessionsDays: c.AVISO_RETENTION_ENDED_SESSIONS_DAYS },
+    retention: {
+      endedSessionsDays: c.AVISO_RETENTION_ENDED_SESSIONS_DAYS,
+      unconfirmedSubscriptionDays: c.AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS,
+    },
     sms: {
       twilioAuthToken: c.AVISO_TWILIO_AUTH_TOKEN,
       countries: c.AVISO_SMS_COUNTRIES.split(","),

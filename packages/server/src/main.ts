@@ -24,6 +24,7 @@ import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
 import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
+import { SubscriptionsService } from "./modules/subscriptions/subscriptions.service.ts";
 import { PasskeysRepository } from "./modules/users/passkeys.repository.ts";
 import { PasskeysService } from "./modules/users/passkeys.service.ts";
 import { SessionsRepository } from "./modules/users/sessions.repository.ts";
@@ -90,6 +91,8 @@ export function createServices(
     invitationHours: config.invitationHours,
     now,
   });
+  const subscriptionsRepository = new SubscriptionsRepository(database.db);
+  const subscriptions = new SubscriptionsService(subscriptionsRepository);
   const sessions = new SessionsService(
     sessionsRepository,
     usersRepository,
@@ -115,23 +118,18 @@ export function createServices(
         now,
       },
     ),
-    privacy: new PrivacyService(users, sessions, audit, config.retention, now),
+    privacy: new PrivacyService(users, sessions, subscriptions, audit, config.retention, now),
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     now: new NowService(NO_NOTICES_YET, now),
-    smsInbound: new SmsInboundService(
-      new SubscriptionsRepository(database.db),
-      areas,
-      crypto,
-      audit,
-      {
-        publicUrl: config.publicUrl,
-        hotline: config.hotline.number,
-        countries: config.sms.countries,
-        rights: loadRightsLibrary(),
-        now,
-      },
-    ),
+    subscriptions,
+    smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, {
+      publicUrl: config.publicUrl,
+      hotline: config.hotline.number,
+      countries: config.sms.countries,
+      rights: loadRightsLibrary(),
+      now,
+    }),
     close: () => database.close(),
   };
 }

@@ -40,9 +40,17 @@ export interface TestApp {
 /** The real app over a fresh test database, with a logger a test can read. */
 export async function createTestApp(
   dialect: DialectName,
-  options: { env?: NodeJS.ProcessEnv; policy?: PolicyTable; now?: () => Date } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    policy?: PolicyTable;
+    now?: () => Date;
+    sqliteFile?: string;
+  } = {},
 ): Promise<TestApp> {
-  const test = await createTestDatabase(dialect);
+  const test = await createTestDatabase(
+    dialect,
+    options.sqliteFile ? { sqliteFile: options.sqliteFile } : {},
+  );
   const config = testConfig(options.env);
   const services = createServices(test.database, await createTestCrypto(), config, options.now);
   const log = createCapturedLogger();

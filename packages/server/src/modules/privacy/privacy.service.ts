@@ -1,11 +1,14 @@
 import type { DataCategory } from "@aviso/core";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { SubscriptionsService } from "../subscriptions/subscriptions.service.ts";
 import type { SessionsService } from "../users/sessions.service.ts";
 import type { UsersService } from "../users/users.service.ts";
 
 export interface RetentionRules {
   /** Days an ended (expired or revoked) session or invitation is kept before deletion. */
   endedSessionsDays: number;
+  /** Days a subscription that was never confirmed is kept before deletion. */
+  unconfirmedSubscriptionDays: number;
 }
 
 export interface PurgeResult {
@@ -20,18 +23,21 @@ export interface PurgeResult {
 export class PrivacyService {
   readonly #users: UsersService;
   readonly #sessions: SessionsService;
+  readonly #subscriptions: SubscriptionsService;
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
   readonly #now: () => Date;
   constructor(
     users: UsersService,
     sessions: SessionsService,
+    subscriptions: SubscriptionsService,
     audit: AuditService,
     rules: RetentionRules,
     now: () => Date = () => new Date(),
   ) {
     this.#users = users;
     this.#sessions = sessions;
+    this.#subscriptions = subscriptions;
     this.#audit = audit;
     this.#rules = rules;
     this.#now = now;
@@ -42,6 +48,8 @@ export class PrivacyService {
     const staffOldest = byStatus.map((s) => s.oldest).sort()[0] ?? null;
     const { sessions, invitations } = await this.#sessions.inventory();
     const audit = await this.#audit.summary();
+    const subscribers = await this.#subscriptions.inventory();
+    const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
     const ended = `deleted ${this.#rules.endedSessionsDays} days after it ends (daily purge)`;
     return [
       {
@@ -85,12 +93,25 @@ export class PrivacyService {
         retention: "kept: it is the record of who did what",
       },
       {
-        category: "Residents (subscribers, reporters, families)",
-        fields: [],
-        protection: "this version stores no resident data; no field for immigration status exists",
-        records: 0,
-        oldest: null,
-        retention: "—",
+        category: "Alert subscribers",
+        fields: [
+          "phone number",
+          "language",
+          "chosen areas (ZIP code or neighborhood, never an address)",
+        ],
+        protection:
+          "phone number encrypted (XChaCha20-Poly1305), found by keyed blind index; no name, no address, no immigration status",
+        records: held.reduce((sum, s) => sum + s.n, 0),
+        oldest: held.map((s) => s.oldest).sort()[0] ?? null,
+        retention: `until the person texts STOP (the number is erased at once); unconfirmed sign-ups deleted after ${this.#rules.unconfirmedSubscriptionDays} days`,
+      },
+      {
+        category: "Opt-out list",
+        fields: ["keyed blind index of the number (not the number)"],
+        protection: "the number itself is not kept; the index only tells that a number opted out",
+        records: subscribers.suppressions.count,
+        oldest: subscribers.suppressions.oldest,
+        retention: "kept, so a number that opted out is never texted again, until it texts START",
       },
     ];
   }
@@ -102,18 +123,34 @@ export class PrivacyService {
     ).toISOString();
     const counts = await this.#sessions.purgeEnded(cutoff, options.dryRun);
     const rule = `ended more than ${this.#rules.endedSessionsDays} days ago`;
+    const unconfirmedCutoff = new Date(
+      this.#now().getTime() - this.#rules.unconfirmedSubscriptionDays * 86_400_000,
+    ).toISOString();
+    const unconfirmed = await this.#subscriptions.purgeUnconfirmed(
+      unconfirmedCutoff,
+      options.dryRun,
+    );
     const result: PurgeResult = {
       dryRun: options.dryRun,
       removed: [
         { category: "Staff sign-in sessions", records: counts.sessions, rule },
         { category: "Staff invitations", records: counts.invitations, rule },
+        {
+          category: "Alert subscribers",
+          records: unconfirmed,
+          rule: `never confirmed, signed up more than ${this.#rules.unconfirmedSubscriptionDays} days ago`,
+        },
       ],
     };
     if (!options.dryRun) {
       await this.#audit.record({
         actor: options.actor,
         action: "privacy.purged",
-        details: { sessions: counts.sessions, invitations: counts.invitations },
+        details: {
+          sessions: counts.sessions,
+          invitations: counts.invitations,
+          unconfirmedSubscriptions: unconfirmed,
+        },
       });
     }
     return result;

@@ -1,7 +1,11 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp } from "../../../test/app.ts";
-import { TEST_DIALECTS } from "../../../test/databases.ts";
+import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../../test/databases.ts";
 import { chicagoAreaFile } from "../../../test/factories.ts";
 import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
 
@@ -11,8 +15,13 @@ const PHONE = "+13125550147";
 
 describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dialect) => {
   let harness: TestApp;
+  const dir = mkdtempSync(path.join(tmpdir(), "aviso-sms-"));
   beforeEach(async () => {
-    harness = await createTestApp(dialect, { env: { AVISO_TWILIO_AUTH_TOKEN: TOKEN } });
+    // A real file on SQLite, so the last test can read the raw database as a thief would.
+    harness = await createTestApp(dialect, {
+      env: { AVISO_TWILIO_AUTH_TOKEN: TOKEN },
+      sqliteFile: path.join(mkdtempSync(path.join(dir, "db-")), "aviso.db"),
+    });
     await harness.services.areas.importAreas(chicagoAreaFile("zip-codes"), {
       kind: "zip",
       nameProperty: "zip",
@@ -173,5 +182,30 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
     const logs = harness.log.text();
     for (const secret of ["CHICAGO", "5550147", "JOIN 60623", "FromZip"])
       expect(logs).not.toContain(secret);
+  });
+
+  it("leaves no subscriber's number in the raw database file, its WAL, a pg_dump or the logs", async () => {
+    await text("JOIN 60623", "+13125550199");
+    await text("YES", "+13125550199");
+    await text("ALTA 60623", "+17735550188");
+    let raw: string;
+    if (dialect === "sqlite") {
+      const file = harness.test.database.description.replace(/^SQLite at /, "");
+      raw = [file, `${file}-wal`]
+        .filter((f) => existsSync(f))
+        .map((f) => readFileSync(f).toString("latin1"))
+        .join("");
+    } else {
+      raw = execFileSync(
+        "pg_dump",
+        ["--no-owner", `--schema=${harness.test.schema}`, TEST_POSTGRES_URL ?? ""],
+        { encoding: "utf8" },
+      );
+    }
+    expect(raw).toContain("subscribers");
+    for (const secret of ["5550199", "5550188", "3125550199", "(312) 555", "CHICAGO"]) {
+      expect(raw).not.toContain(secret);
+      expect(harness.log.text()).not.toContain(secret);
+    }
   });
 });

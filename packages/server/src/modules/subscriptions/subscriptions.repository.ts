@@ -94,6 +94,53 @@ export class SubscriptionsRepository {
     return row !== undefined;
   }
 
+  async countByStatus(): Promise<{ status: string; n: number; oldest: string }[]> {
+    const rows = await this.#db
+      .selectFrom("subscribers")
+      .select((eb) => [
+        "status",
+        eb.fn.countAll<number | string>().as("n"),
+        eb.fn.min("created_at").as("oldest"),
+      ])
+      .groupBy("status")
+      .execute();
+    return rows.map((row) => ({
+      status: row.status,
+      n: Number(row.n),
+      oldest: String(row.oldest),
+    }));
+  }
+
+  async countSuppressions(): Promise<{ count: number; oldest: string | null }> {
+    const row = await this.#db
+      .selectFrom("suppressions")
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as("n"),
+        eb.fn.min("created_at").as("oldest"),
+      ])
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+  }
+
+  /** Deletes (or with `dryRun` counts) subscriptions never confirmed since before `cutoff`. */
+  async purgeUnconfirmed(cutoff: string, dryRun: boolean): Promise<number> {
+    if (dryRun) {
+      const row = await this.#db
+        .selectFrom("subscribers")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("status", "=", "pending")
+        .where("created_at", "<", cutoff)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    const result = await this.#db
+      .deleteFrom("subscribers")
+      .where("status", "=", "pending")
+      .where("created_at", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async unsuppress(channel: string, contactIndex: string): Promise<void> {
     await this.#db
       .deleteFrom("suppressions")
