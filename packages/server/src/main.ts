@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { loadRightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { OutboxChannel } from "./channels/outbox/outbox.channel.ts";
+import { OutboxRepository } from "./channels/outbox/outbox.repository.ts";
 import type { Config } from "./config.ts";
 import { FieldCrypto } from "./crypto/field-crypto.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
@@ -25,6 +27,7 @@ import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
 import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
 import { SubscriptionsService } from "./modules/subscriptions/subscriptions.service.ts";
+import { WebSubscriptionsService } from "./modules/subscriptions/web-subscriptions.service.ts";
 import { PasskeysRepository } from "./modules/users/passkeys.repository.ts";
 import { PasskeysService } from "./modules/users/passkeys.service.ts";
 import { SessionsRepository } from "./modules/users/sessions.repository.ts";
@@ -93,6 +96,8 @@ export function createServices(
   });
   const subscriptionsRepository = new SubscriptionsRepository(database.db);
   const subscriptions = new SubscriptionsService(subscriptionsRepository);
+  // The local outbox is the only channel until Twilio, SMTP and web push land.
+  const outbox = new OutboxChannel(new OutboxRepository(database.db), crypto, now);
   const sessions = new SessionsService(
     sessionsRepository,
     usersRepository,
@@ -123,6 +128,18 @@ export function createServices(
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     now: new NowService(NO_NOTICES_YET, now),
     subscriptions,
+    outbox,
+    webSubscriptions: new WebSubscriptionsService(
+      subscriptionsRepository,
+      areas,
+      crypto,
+      audit,
+      outbox,
+      {
+        countries: config.sms.countries,
+        now,
+      },
+    ),
     smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, {
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,

@@ -19,6 +19,22 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
+/**
+ * Serialises schema DDL across test workers. Kysely's migrator introspects every schema in the
+ * database; a schema another suite drops at that moment makes the introspection fail.
+ */
+async function withDdlLock<T>(work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock(74280001)");
+    return await work();
+  } finally {
+    await client.query("select pg_advisory_unlock(74280001)").catch(() => {});
+    await client.end();
+  }
+}
+
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
@@ -44,14 +60,17 @@ export async function createTestDatabase(
   } else {
     if (!TEST_POSTGRES_URL) throw new Error("AVISO_TEST_DATABASE_URL is not set");
     const schema = `aviso_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(`create schema ${schema}`);
     const database = openPostgres({ url: TEST_POSTGRES_URL, schema, maxConnections: 4 });
-    test = {
+    await withDdlLock(async () => {
+      await adminQuery(`create schema ${schema}`);
+      if (options.migrate !== false) await migrateToLatest(database);
+    });
+    return {
       database,
       schema,
       async cleanup() {
         await database.close();
-        await adminQuery(`drop schema if exists ${schema} cascade`);
+        await withDdlLock(() => adminQuery(`drop schema if exists ${schema} cascade`));
       },
     };
   }

@@ -117,6 +117,25 @@ export interface SubscribersTable {
   created_at: string;
   confirmed_at: string | null;
   stopped_at: string | null;
+  /** SHA-256 of the web sign-up's confirmation code; null once confirmed. */
+  confirm_code_hash: string | null;
+  confirm_expires_at: string | null;
+  confirm_attempts: number;
+}
+
+/** Messages the local outbox "sent": read in the console during development and demos. */
+export interface OutboxMessagesTable {
+  id: string;
+  channel: string;
+  to_enc: string;
+  body_enc: string;
+  created_at: string;
+}
+
+/** When confirmation codes went to which contact (blind index), to cap them (SMS pumping). */
+export interface ConfirmationSendsTable {
+  contact_index: string;
+  sent_at: string;
 }
 
 export interface SubscriberAreasTable {
@@ -149,5 +168,7 @@ export interface Database {
   subscribers: SubscribersTable;
   subscriber_areas: SubscriberAreasTable;
   suppressions: SuppressionsTable;
+  outbox_messages: OutboxMessagesTable;
+  confirmation_sends: ConfirmationSendsTable;
   meta: MetaTable;
 }

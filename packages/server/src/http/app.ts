@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
+import type { OutboxChannel } from "../channels/outbox/outbox.channel.ts";
 import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
@@ -25,6 +26,8 @@ import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
 import { smsRoutes } from "../modules/subscriptions/sms.routes.ts";
 import type { SmsInboundService } from "../modules/subscriptions/sms-inbound.service.ts";
+import { subscriptionsRoutes } from "../modules/subscriptions/subscriptions.routes.ts";
+import type { WebSubscriptionsService } from "../modules/subscriptions/web-subscriptions.service.ts";
 import { authRoutes } from "../modules/users/auth.routes.ts";
 import type { PasskeysService } from "../modules/users/passkeys.service.ts";
 import type { SessionsService } from "../modules/users/sessions.service.ts";
@@ -53,6 +56,8 @@ export interface AppServices {
   flood: FloodService;
   now: NowService;
   smsInbound: SmsInboundService;
+  webSubscriptions: WebSubscriptionsService;
+  outbox: OutboxChannel;
 }
 
 export interface AppDependencies {
@@ -113,6 +118,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(privacyRoutes(services.privacy));
   await app.register(floodRoutes(services.flood));
   await app.register(nowRoutes(services.now, deps.site));
+  await app.register(
+    subscriptionsRoutes({
+      web: services.webSubscriptions,
+      outbox: services.outbox,
+      audit: services.audit,
+    }),
+  );
   await app.register(
     smsRoutes(services.smsInbound, { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl }),
   );

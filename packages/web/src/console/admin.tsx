@@ -293,3 +293,54 @@ export function AdminFlood() {
     </section>
   );
 }
+
+interface OutboxMessage {
+  id: string;
+  channel: string;
+  to: string;
+  body: string;
+  createdAt: string;
+}
+
+/** The local outbox: what Aviso "sent" while no SMS or email provider is configured. */
+export function Outbox() {
+  const [messages, reload] = useLoad(
+    () => api<{ messages: OutboxMessage[] }>("/api/outbox"),
+    "outbox",
+  );
+  return (
+    <section aria-labelledby="outbox-title">
+      <h2 id="outbox-title">Outbox</h2>
+      <p>
+        With no SMS or email provider configured, messages land here instead of on a phone. Reading
+        this list is recorded in the audit trail.
+      </p>
+      <button type="button" onClick={reload}>
+        Refresh
+      </button>
+      {messages.state === "error" && <p role="alert">{messages.message}</p>}
+      {messages.state === "ready" && (
+        <table data-testid="outbox">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">To</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.value.messages.map((m) => (
+              <tr key={m.id}>
+                <td>{formatDateTime(m.createdAt)}</td>
+                <td>
+                  {m.channel} {m.to}
+                </td>
+                <td>{m.body}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

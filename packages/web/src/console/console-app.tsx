@@ -5,7 +5,7 @@ import { readSite } from "../site.ts";
 import { useAreas } from "../use-areas.ts";
 import { useLoad } from "../use-load.ts";
 import { Account } from "./account.tsx";
-import { AdminAudit, AdminData, AdminFlood, AdminUsers } from "./admin.tsx";
+import { AdminAudit, AdminData, AdminFlood, AdminUsers, Outbox } from "./admin.tsx";
 import { AcceptInvitation } from "./invite.tsx";
 import { SignIn } from "./sign-in.tsx";
 
@@ -15,9 +15,10 @@ const KINDS: { kind: AreaKind; label: string }[] = [
   { kind: "ward", label: "Wards" },
 ];
 
-const PAGES = [
+const PAGES: { path: string; label: string; admin: boolean; roles?: readonly string[] }[] = [
   { path: "/console", label: "Areas", admin: false },
   { path: "/console/account", label: "My account", admin: false },
+  { path: "/console/outbox", label: "Outbox", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/admin/users", label: "Staff", admin: true },
   { path: "/console/admin/audit", label: "Audit trail", admin: true },
   { path: "/console/admin/data", label: "Data we hold", admin: true },
@@ -90,12 +91,15 @@ export function ConsoleApp() {
   else if (!session.value) body = <SignIn onSignedIn={reload} />;
   else {
     const isAdmin = session.value.user.role === "admin";
-    const page = PAGES.find((p) => p.path === path && (!p.admin || isAdmin));
+    const role = session.value.user.role;
+    const visible = (p: (typeof PAGES)[number]) =>
+      (!p.admin || isAdmin) && (!p.roles || p.roles.includes(role));
+    const page = PAGES.find((p) => p.path === path && visible(p));
     body = (
       <>
         <nav aria-label="Console" className="console-nav">
           <ul>
-            {PAGES.filter((p) => !p.admin || isAdmin).map((p) => (
+            {PAGES.filter(visible).map((p) => (
               <li key={p.path}>
                 <a href={p.path} aria-current={p.path === path ? "page" : undefined}>
                   {p.label}
@@ -114,6 +118,8 @@ export function ConsoleApp() {
           <AdminData />
         ) : path === "/console/admin/flood" && page ? (
           <AdminFlood />
+        ) : path === "/console/outbox" && page ? (
+          <Outbox />
         ) : (
           <Areas />
         )}

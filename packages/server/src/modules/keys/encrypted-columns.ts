@@ -13,6 +13,8 @@ export const ENCRYPTED_COLUMNS = [
     context: "staff_users.totp_secret",
   },
   { table: "subscribers", key: "id", column: "contact_enc", context: "subscribers.contact" },
+  { table: "outbox_messages", key: "id", column: "to_enc", context: "outbox_messages.to" },
+  { table: "outbox_messages", key: "id", column: "body_enc", context: "outbox_messages.body" },
   {
     table: "meta",
     key: "key",

@@ -95,6 +95,9 @@ export class SmsInboundService {
           created_at: now,
           confirmed_at: null,
           stopped_at: null,
+          confirm_code_hash: null,
+          confirm_expires_at: null,
+          confirm_attempts: 0,
         },
         areas.map((area) => area.id),
       );

@@ -30,7 +30,14 @@ export class SubscriptionsRepository {
       if (existing) {
         await trx
           .updateTable("subscribers")
-          .set({ language: row.language, status: row.status, contact_enc: row.contact_enc })
+          .set({
+            language: row.language,
+            status: row.status,
+            contact_enc: row.contact_enc,
+            confirm_code_hash: row.confirm_code_hash,
+            confirm_expires_at: row.confirm_expires_at,
+            confirm_attempts: 0,
+          })
           .where("id", "=", row.id)
           .execute();
         await trx.deleteFrom("subscriber_areas").where("subscriber_id", "=", row.id).execute();
@@ -49,9 +56,42 @@ export class SubscriptionsRepository {
   async activate(id: string, now: string): Promise<void> {
     await this.#db
       .updateTable("subscribers")
-      .set({ status: "active", confirmed_at: now })
+      .set({
+        status: "active",
+        confirmed_at: now,
+        confirm_code_hash: null,
+        confirm_expires_at: null,
+      })
       .where("id", "=", id)
       .execute();
+  }
+
+  async findById(id: string): Promise<SubscriberRow | undefined> {
+    return this.#db.selectFrom("subscribers").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async countAttempt(id: string): Promise<void> {
+    await this.#db
+      .updateTable("subscribers")
+      .set((eb) => ({ confirm_attempts: eb("confirm_attempts", "+", 1) }))
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async recordSend(contactIndex: string, now: string): Promise<void> {
+    await this.#db
+      .insertInto("confirmation_sends")
+      .values({ contact_index: contactIndex, sent_at: now })
+      .execute();
+  }
+
+  async countSends(since: string, contactIndex?: string): Promise<number> {
+    let query = this.#db
+      .selectFrom("confirmation_sends")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("sent_at", ">", since);
+    if (contactIndex) query = query.where("contact_index", "=", contactIndex);
+    return Number((await query.executeTakeFirstOrThrow()).n);
   }
 
   async areaIds(subscriberId: string): Promise<string[]> {

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import type { MessageChannel } from "../channel.ts";
+import type { OutboxRepository } from "./outbox.repository.ts";
+
+export interface OutboxMessage {
+  id: string;
+  channel: string;
+  to: string;
+  body: string;
+  createdAt: string;
+}
+
+/**
+ * The local outbox: the default channel when no provider is configured, for development and
+ * demos. It "sends" by storing the message (encrypted, like any contact) for the console.
+ */
+export class OutboxChannel implements MessageChannel {
+  readonly name = "outbox";
+  readonly #outbox: OutboxRepository;
+  readonly #crypto: FieldCrypto;
+  readonly #now: () => Date;
+  constructor(outbox: OutboxRepository, crypto: FieldCrypto, now: () => Date = () => new Date()) {
+    this.#outbox = outbox;
+    this.#crypto = crypto;
+    this.#now = now;
+  }
+
+  async send(message: {
+    channel: "sms" | "email";
+    to: string;
+    body: string;
+  }): Promise<{ providerId: string }> {
+    const id = randomUUID();
+    await this.#outbox.insert({
+      id,
+      channel: message.channel,
+      to_enc: this.#crypto.encrypt(message.to, "outbox_messages.to"),
+      body_enc: this.#crypto.encrypt(message.body, "outbox_messages.body"),
+      created_at: this.#now().toISOString(),
+    });
+    return { providerId: `outbox-${id}` };
+  }
+
+  async latest(limit = 50): Promise<OutboxMessage[]> {
+    return (await this.#outbox.latest(limit)).map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      to: this.#crypto.decrypt(row.to_enc, "outbox_messages.to"),
+      body: this.#crypto.decrypt(row.body_enc, "outbox_messages.body"),
+      createdAt: row.created_at,
+    }));
+  }
+}
