@@ -1,4 +1,4 @@
-import { cellToLatLng, gridDistance, latLngToCell, polygonToCells } from "h3-js";
+import { gridDistance, latLngToCell, polygonToCells } from "h3-js";
 import { AREA_CELL_RESOLUTION } from "./area.ts";
 import type { AreaGeometry } from "./geojson.ts";
 
@@ -43,9 +43,4 @@ export function cellDistance(a: string, b: string): number | null {
   } catch {
     return null;
   }
-}
-
-/** The centre of a cell as [lat, lng]. */
-export function cellCentre(cell: string): [number, number] {
-  return cellToLatLng(cell);
 }

@@ -3,7 +3,8 @@
  * FCC's 2024 order (stop, quit, end, revoke, opt out, cancel, unsubscribe) plus equivalents in
  * Aviso's languages; any of them opts out at once.
  */
-export type SmsIntent = "join" | "confirm" | "stop" | "start" | "help" | "rights";
+/** RIGHTS and its equivalents are answered by the rights library itself (rightsSmsAnswer). */
+export type SmsIntent = "join" | "confirm" | "stop" | "start" | "help";
 
 const WORDS: Record<SmsIntent, Record<string, string[]>> = {
   join: {
@@ -49,7 +50,6 @@ const WORDS: Record<SmsIntent, Record<string, string[]>> = {
     tl: ["TULONG"],
     uk: ["ДОПОМОГА"],
   },
-  rights: {},
 };
 
 export interface ParsedSms {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { countByStatus, type StatusCount } from "../../db/aggregates.ts";
 import type { Database, SubscribersTable } from "../../db/schema.ts";
 
 export type SubscriberRow = SubscribersTable;
@@ -134,21 +135,8 @@ export class SubscriptionsRepository {
     return row !== undefined;
   }
 
-  async countByStatus(): Promise<{ status: string; n: number; oldest: string }[]> {
-    const rows = await this.#db
-      .selectFrom("subscribers")
-      .select((eb) => [
-        "status",
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("created_at").as("oldest"),
-      ])
-      .groupBy("status")
-      .execute();
-    return rows.map((row) => ({
-      status: row.status,
-      n: Number(row.n),
-      oldest: String(row.oldest),
-    }));
+  async countByStatus(): Promise<StatusCount[]> {
+    return countByStatus(this.#db, "subscribers");
   }
 
   async countSuppressions(): Promise<{ count: number; oldest: string | null }> {

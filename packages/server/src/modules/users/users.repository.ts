@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { countByStatus, type StatusCount } from "../../db/aggregates.ts";
 import type { Database, StaffUsersTable } from "../../db/schema.ts";
 
 export type StaffUserRow = StaffUsersTable;
@@ -78,20 +79,7 @@ export class UsersRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async countByStatus(): Promise<{ status: string; n: number; oldest: string }[]> {
-    const rows = await this.#db
-      .selectFrom("staff_users")
-      .select((eb) => [
-        "status",
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("created_at").as("oldest"),
-      ])
-      .groupBy("status")
-      .execute();
-    return rows.map((row) => ({
-      status: row.status,
-      n: Number(row.n),
-      oldest: String(row.oldest),
-    }));
+  async countByStatus(): Promise<StatusCount[]> {
+    return countByStatus(this.#db, "staff_users");
   }
 }
