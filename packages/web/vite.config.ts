@@ -10,7 +10,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     // Two pages: the light public home (no framework) and the staff console (React).
-    rollupOptions: { input: { index: "index.html", console: "console.html" } },
+    rollupOptions: {
+      input: { index: "index.html", console: "console.html", subscribe: "subscribe.html" },
+    },
   },
   server: { proxy: { "/api": "http://localhost:8080" } },
 });

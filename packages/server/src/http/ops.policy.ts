@@ -4,6 +4,7 @@ import type { PolicyTable } from "./policy.ts";
 export const opsPolicy: PolicyTable = {
   "GET /": "public",
   "GET /console": "public",
+  "GET /subscribe": "public",
   "GET /console/*": "public",
   "GET /assets/*": "public",
   "GET /fonts/*": "public",

@@ -18,8 +18,14 @@ export function fillSitePlaceholders(template: string, site: SiteInfo): string {
     .replaceAll("__AVISO_HOTLINE_TEL__", escapeHtml(site.hotline.number.replace(/[^0-9+]/g, "")));
 }
 
-const APP_PATHS = ["/", "/console", "/console/*"];
-const CONSOLE_PATHS = new Set(["/console", "/console/*"]);
+/** Each page path and the built HTML file that serves it. */
+const PAGES: Record<string, string> = {
+  "/": "index.html",
+  "/subscribe": "subscribe.html",
+  "/console": "console.html",
+  "/console/*": "console.html",
+};
+const APP_PATHS = Object.keys(PAGES);
 const FILES = ["favicon.svg", "rights.js", "sw.js"];
 const RIGHTS_PAGE = /^\/rights\/([a-zA-Z-]{2,7})\/(?:([a-z0-9-]{1,60})\/)?$/;
 
@@ -63,11 +69,13 @@ export async function registerWeb(
     }
     return;
   }
-  const home = fillSitePlaceholders(readFileSync(indexFile, "utf8"), site);
-  const consoleFile = `${dist}/console.html`;
-  const consolePage = existsSync(consoleFile)
-    ? fillSitePlaceholders(readFileSync(consoleFile, "utf8"), site)
-    : home;
+  const filled = new Map<string, string>();
+  for (const file of new Set(Object.values(PAGES))) {
+    const built = `${dist}/${file}`;
+    if (existsSync(built))
+      filled.set(file, fillSitePlaceholders(readFileSync(built, "utf8"), site));
+  }
+  const home = filled.get("index.html") ?? "";
   // Hashed bundles under /assets/*, cached for a year; a few named files at the root.
   await app.register(fastifyStatic, {
     root: `${dist}/assets`,
@@ -96,7 +104,7 @@ export async function registerWeb(
       reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "no-cache")
-        .send(CONSOLE_PATHS.has(url) ? consolePage : home),
+        .send(filled.get(PAGES[url] ?? "") ?? home),
     );
   }
   registerRightsPages(app, site, dist);

@@ -1,0 +1,63 @@
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { describe, expect, it } from "vitest";
+import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
+import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
+import { SCREENSHOTS, useAvisoInChromium } from "./support.ts";
+
+describe("subscribing to alerts in Chromium", () => {
+  const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
+
+  it("lets a resident subscribe on a phone, get the code in the outbox, and confirm", async () => {
+    const resident = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await resident.newPage();
+    await page.goto(`${env.aviso.url}/`);
+    await page.getByRole("link", { name: "Get verified alerts" }).click();
+    await page.getByLabel("Mobile phone number").fill("(312) 555-0166");
+    await page.getByLabel("Language for alerts").selectOption("es");
+    await expect.poll(() => page.getByLabel("Neighborhood").locator("option").count()).toBe(78);
+    await page.getByLabel("Neighborhood").selectOption({ label: "South Lawndale" });
+    await page.getByRole("button", { name: "Text me a code" }).click();
+    await expect.poll(() => page.getByLabel("6-digit code").isVisible()).toBe(true);
+
+    // The dispatcher reads the texted code in the outbox (no SMS provider in the demo).
+    const dispatcher = DEMO_STAFF.find((p) => p.role === "dispatcher");
+    if (!dispatcher) throw new Error("no demo dispatcher");
+    const staff = await env.browser.newContext();
+    const console = await staff.newPage();
+    await console.goto(`${env.aviso.url}/console`);
+    await console.getByLabel("Email").fill(dispatcher.email);
+    await console.getByLabel("Password").fill(dispatcher.password);
+    await console
+      .getByLabel(/Code from your authenticator/)
+      .fill(totpCode(dispatcher.totpSecret, totpStep(new Date())));
+    await console.getByRole("button", { name: "Sign in", exact: true }).click();
+    await console.getByRole("link", { name: "Outbox" }).click();
+    const text =
+      (await console.getByTestId("outbox").locator("tbody tr").first().textContent()) ?? "";
+    expect(text).toContain("+13125550166");
+    expect(text).toContain("South Lawndale");
+    const code = /code is (\d{6})/.exec(text)?.[1] ?? "";
+
+    await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect
+      .poll(() => page.locator("#confirm-error").textContent())
+      .toContain("That code is not right");
+    await page.getByLabel("6-digit code").fill(code);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("You will get verified alerts");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "subscribed.png"), fullPage: true });
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id),
+    ).toEqual([]);
+    await staff.close();
+    await resident.close();
+  });
+});
