@@ -42,6 +42,14 @@ export class OutboxChannel implements MessageChannel {
     return { providerId: `outbox-${id}` };
   }
 
+  async inventory(): Promise<{ count: number; oldest: string | null }> {
+    return this.#outbox.countAndOldest();
+  }
+
+  async purgeBefore(cutoff: string, dryRun: boolean): Promise<number> {
+    return this.#outbox.purgeBefore(cutoff, dryRun);
+  }
+
   async latest(limit = 50): Promise<OutboxMessage[]> {
     return (await this.#outbox.latest(limit)).map((row) => ({
       id: row.id,

@@ -11,6 +11,34 @@ export class OutboxRepository {
     await this.#db.insertInto("outbox_messages").values(row).execute();
   }
 
+  async countAndOldest(): Promise<{ count: number; oldest: string | null }> {
+    const row = await this.#db
+      .selectFrom("outbox_messages")
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as("n"),
+        eb.fn.min("created_at").as("oldest"),
+      ])
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+  }
+
+  /** Deletes (or with `dryRun` counts) messages created before `cutoff`. */
+  async purgeBefore(cutoff: string, dryRun: boolean): Promise<number> {
+    if (dryRun) {
+      const row = await this.#db
+        .selectFrom("outbox_messages")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("created_at", "<", cutoff)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    const result = await this.#db
+      .deleteFrom("outbox_messages")
+      .where("created_at", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async latest(limit: number): Promise<OutboxMessagesTable[]> {
     return this.#db
       .selectFrom("outbox_messages")

@@ -1,4 +1,5 @@
 import type { DataCategory } from "@aviso/core";
+import type { OutboxChannel } from "../../channels/outbox/outbox.channel.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { SubscriptionsService } from "../subscriptions/subscriptions.service.ts";
 import type { SessionsService } from "../users/sessions.service.ts";
@@ -24,6 +25,7 @@ export class PrivacyService {
   readonly #users: UsersService;
   readonly #sessions: SessionsService;
   readonly #subscriptions: SubscriptionsService;
+  readonly #outbox: OutboxChannel;
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
   readonly #now: () => Date;
@@ -31,6 +33,7 @@ export class PrivacyService {
     users: UsersService,
     sessions: SessionsService,
     subscriptions: SubscriptionsService,
+    outbox: OutboxChannel,
     audit: AuditService,
     rules: RetentionRules,
     now: () => Date = () => new Date(),
@@ -38,6 +41,7 @@ export class PrivacyService {
     this.#users = users;
     this.#sessions = sessions;
     this.#subscriptions = subscriptions;
+    this.#outbox = outbox;
     this.#audit = audit;
     this.#rules = rules;
     this.#now = now;
@@ -49,6 +53,7 @@ export class PrivacyService {
     const { sessions, invitations } = await this.#sessions.inventory();
     const audit = await this.#audit.summary();
     const subscribers = await this.#subscriptions.inventory();
+    const outbox = await this.#outbox.inventory();
     const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
     const ended = `deleted ${this.#rules.endedSessionsDays} days after it ends (daily purge)`;
     return [
@@ -113,6 +118,14 @@ export class PrivacyService {
         oldest: subscribers.suppressions.oldest,
         retention: "kept, so a number that opted out is never texted again, until it texts START",
       },
+      {
+        category: "Local outbox (development and demos)",
+        fields: ["recipient number", "message text (confirmation codes)"],
+        protection: "both encrypted (XChaCha20-Poly1305); reading them is audited",
+        records: outbox.count,
+        oldest: outbox.oldest,
+        retention: "deleted after 1 day (daily purge)",
+      },
     ];
   }
 
@@ -130,6 +143,8 @@ export class PrivacyService {
       unconfirmedCutoff,
       options.dryRun,
     );
+    const dayAgo = new Date(this.#now().getTime() - 86_400_000).toISOString();
+    const outbox = await this.#outbox.purgeBefore(dayAgo, options.dryRun);
     const result: PurgeResult = {
       dryRun: options.dryRun,
       removed: [
@@ -140,6 +155,7 @@ export class PrivacyService {
           records: unconfirmed,
           rule: `never confirmed, signed up more than ${this.#rules.unconfirmedSubscriptionDays} days ago`,
         },
+        { category: "Local outbox", records: outbox, rule: "older than 1 day" },
       ],
     };
     if (!options.dryRun) {
@@ -150,6 +166,7 @@ export class PrivacyService {
           sessions: counts.sessions,
           invitations: counts.invitations,
           unconfirmedSubscriptions: unconfirmed,
+          outboxMessages: outbox,
         },
       });
     }

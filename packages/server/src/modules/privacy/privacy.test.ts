@@ -34,6 +34,11 @@ describe.each(TEST_DIALECTS)("data inventory and retention on %s", (dialect) => 
     await services.sessions.create(user.id, "admin", "test");
     const live = await services.sessions.create(user.id, "admin", "test");
     await services.sessions.revoke(live.identity, live.identity.sessionId);
+    await services.outbox.send({
+      channel: "sms",
+      to: "+13125550100",
+      body: "Aviso: your code is 123456.",
+    });
 
     const inventory = await services.privacy.dataInventory();
     const byCategory = Object.fromEntries(inventory.map((c) => [c.category, c]));
@@ -44,6 +49,8 @@ describe.each(TEST_DIALECTS)("data inventory and retention on %s", (dialect) => 
     expect(byCategory["Staff sign-in sessions"]?.records).toBe(2);
     expect(byCategory["Staff sign-in sessions"]?.retention).toContain("30 days");
     expect(byCategory["Alert subscribers"]?.records).toBe(0);
+    expect(byCategory["Local outbox (development and demos)"]?.records).toBe(1);
+    expect(JSON.stringify(inventory)).not.toContain("123456");
     expect(byCategory["Alert subscribers"]?.retention).toContain("texts STOP");
     expect(JSON.stringify(inventory)).not.toContain("a@staff");
 
@@ -52,10 +59,11 @@ describe.each(TEST_DIALECTS)("data inventory and retention on %s", (dialect) => 
     ).toBe(0);
     now = new Date("2026-11-15T12:00:00Z"); // 45 days on: both sessions ended (revoked; expired) over 30 days ago
     const dry = await services.privacy.purge({ dryRun: true, actor: SYSTEM });
-    expect(dry.removed.map((r) => r.records)).toEqual([2, 1, 0]);
+    expect(dry.removed.map((r) => r.records)).toEqual([2, 1, 0, 1]);
     expect((await services.sessions.inventory()).sessions.count).toBe(2);
     const done = await services.privacy.purge({ dryRun: false, actor: SYSTEM });
-    expect(done.removed.map((r) => r.records)).toEqual([2, 1, 0]);
+    expect(done.removed.map((r) => r.records)).toEqual([2, 1, 0, 1]);
+    expect(await services.outbox.latest()).toEqual([]);
     expect((await services.sessions.inventory()).sessions.count).toBe(0);
     expect((await services.audit.latest({ limit: 1 }))[0]?.action).toBe("privacy.purged");
   });
