@@ -64,6 +64,7 @@ describe.each(TEST_DIALECTS)("key rotation on %s", (dialect) => {
     expect(() => newOnly.decrypt(stored.rows[0]?.email_enc ?? "", "staff_users.email")).toThrow();
   });
 
+  // The schema is the same on both databases; SQLite's pragma_table_info lists it simplest.
   it.runIf(dialect === "sqlite")("lists every *_enc column of the schema", async () => {
     test = await createTestDatabase(dialect);
     const tables = await test.database.listTables();
