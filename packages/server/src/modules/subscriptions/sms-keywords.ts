@@ -1,3 +1,5 @@
+import { DRAFT_KEYWORDS } from "./sms-messages.drafts.ts";
+
 /**
  * The words people text, by what they mean and the language they imply. STOP words follow the
  * FCC's 2024 order (stop, quit, end, revoke, opt out, cancel, unsubscribe) plus equivalents in
@@ -60,15 +62,27 @@ export interface ParsedSms {
   rest: string;
 }
 
-const normalise = (text: string) => text.trim().replace(/\s+/g, " ").toUpperCase();
+// The other languages' words are machine-drafted (sms-messages.drafts.ts) and join the table here.
+for (const [intent, byLang] of Object.entries(DRAFT_KEYWORDS) as [
+  Exclude<SmsIntent, "stop">,
+  Record<string, string[]>,
+][]) {
+  for (const [lang, words] of Object.entries(byLang)) {
+    WORDS[intent][lang] = [...new Set([...(WORDS[intent][lang] ?? []), ...words])];
+  }
+}
 
-const ENTRIES = (Object.entries(WORDS) as [SmsIntent, Record<string, string[]>][])
-  .flatMap(([intent, byLang]) =>
+/** Every keyword with its intent and language (for tests and the HELP page). */
+export const KEYWORDS = (): { intent: SmsIntent; lang: string; word: string }[] =>
+  (Object.entries(WORDS) as [SmsIntent, Record<string, string[]>][]).flatMap(([intent, byLang]) =>
     Object.entries(byLang).flatMap(([lang, words]) =>
       words.map((word) => ({ intent, lang, word })),
     ),
-  )
-  .sort((a, b) => b.word.length - a.word.length);
+  );
+
+const normalise = (text: string) => text.trim().replace(/\s+/g, " ").toUpperCase();
+
+const ENTRIES = KEYWORDS().sort((a, b) => b.word.length - a.word.length);
 
 /** Reads an inbound text as one of the keywords (longest first), with what follows it. */
 export function parseSms(body: string): ParsedSms {

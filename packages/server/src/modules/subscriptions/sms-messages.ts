@@ -1,4 +1,6 @@
-/** What Aviso texts back, per language (others fall back to English until drafted). */
+import { DRAFT_MESSAGES } from "./sms-messages.drafts.ts";
+
+/** What Aviso texts back, per language. */
 export interface SmsMessages {
   askConfirm(areas: string): string;
   confirmed(areas: string): string;
@@ -47,4 +49,6 @@ const es: SmsMessages = {
   countryRefused: "Lo sentimos, las alertas de Aviso son solo para numeros de Estados Unidos.",
 };
 
-export const smsMessages = (lang: string): SmsMessages => (lang === "es" ? es : en);
+/** English and Spanish written with care; the other languages machine-drafted (sms-messages.drafts.ts). */
+export const smsMessages = (lang: string): SmsMessages =>
+  lang === "es" ? es : (DRAFT_MESSAGES[lang as keyof typeof DRAFT_MESSAGES] ?? en);

@@ -209,3 +209,67 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
     }
   });
 });
+
+describe("SMS keywords in every language", () => {
+  it("never gives one word two meanings", async () => {
+    const { KEYWORDS } = await import("./sms-keywords.ts");
+    const meaning = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const { intent, word } of KEYWORDS()) {
+      const seen = meaning.get(word);
+      if (seen && seen !== intent) clashes.push(`${word}: ${seen} and ${intent}`);
+      meaning.set(word, intent);
+    }
+    expect(clashes).toEqual([]);
+  });
+});
+
+describe.each(TEST_DIALECTS)("every keyword of every language on %s", (dialect) => {
+  let harness: TestApp;
+  beforeEach(async () => {
+    harness = await createTestApp(dialect, { env: { AVISO_TWILIO_AUTH_TOKEN: TOKEN } });
+    await harness.services.areas.importAreas(chicagoAreaFile("zip-codes"), {
+      kind: "zip",
+      nameProperty: "zip",
+    });
+  });
+  afterEach(() => harness.close());
+
+  it("joins, confirms, stops, starts and helps in each language's own words, answering in that language", async () => {
+    const { KEYWORDS } = await import("./sms-keywords.ts");
+    const { smsMessages } = await import("./sms-messages.ts");
+    const hotline = "1-855-435-7693";
+    const byIntent = (intent: string) => KEYWORDS().filter((k) => k.intent === intent);
+    // A word two languages share (STOP; 加入 in both Chinese scripts) may answer in either.
+    const repliesFor = (word: string) =>
+      KEYWORDS()
+        .filter((k) => k.word === word)
+        .map((k) => smsMessages(k.lang));
+    const problems: string[] = [];
+    let n = 0;
+    for (const { lang, word } of byIntent("join")) {
+      const from = `+1312555${String(2000 + n++)}`;
+      const join = await harness.services.smsInbound.handle(from, `${word} 60623`);
+      if (!repliesFor(word).some((t) => t.askConfirm("60623") === join))
+        problems.push(`${lang} ${word}: ${join}`);
+      const confirmWord = byIntent("confirm").find((k) => k.lang === lang)?.word ?? "YES";
+      const confirm = await harness.services.smsInbound.handle(from, confirmWord);
+      if (!repliesFor(word).some((t) => t.confirmed("60623") === confirm))
+        problems.push(`${lang} ${confirmWord}: ${confirm}`);
+    }
+    for (const { intent, lang, word } of [
+      ...byIntent("stop"),
+      ...byIntent("start"),
+      ...byIntent("help"),
+    ]) {
+      const from = `+1312555${String(2000 + n++)}`;
+      const answer = await harness.services.smsInbound.handle(from, word);
+      const expected = repliesFor(word).map((t) =>
+        intent === "stop" ? t.stopped : intent === "start" ? t.started : t.help(hotline),
+      );
+      if (!expected.includes(answer ?? "")) problems.push(`${lang} ${intent} ${word}: ${answer}`);
+    }
+    expect(problems).toEqual([]);
+    expect(n).toBeGreaterThan(60);
+  });
+});
