@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { type RightsLibrary, rightsSmsAnswer } from "@aviso/content";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
+import { CONTACT_CONTEXT, readSubscriberPhone } from "./phone.ts";
 import { parseSms } from "./sms-keywords.ts";
 import { smsMessages } from "./sms-messages.ts";
 import type { SubscriptionsRepository } from "./subscriptions.repository.ts";
 
-export const CONTACT_CONTEXT = "subscribers.contact";
 const CHANNEL = "sms";
 
 export interface SmsInboundOptions {
@@ -52,11 +51,10 @@ export class SmsInboundService {
   async handle(from: string, body: string): Promise<string | undefined> {
     const rights = rightsSmsAnswer(body, this.#options.rights, this.#options.publicUrl);
     const parsed = parseSms(body);
-    const phone = parsePhoneNumberFromString(from, "US");
+    const phone = readSubscriberPhone(from, this.#crypto, this.#options.countries);
     const messages = smsMessages(rights?.lang ?? parsed.lang ?? "en");
-    if (!phone?.isValid()) return messages.unknown(this.#options.hotline);
-    const e164 = phone.number;
-    const index = this.#crypto.blindIndex(e164, CONTACT_CONTEXT);
+    if (!phone) return messages.unknown(this.#options.hotline);
+    const { e164, index } = phone;
     const now = this.#now().toISOString();
 
     if (parsed.intent === "stop") {
@@ -80,8 +78,7 @@ export class SmsInboundService {
     const existing = await this.#subscriptions.findByContact(CHANNEL, index);
     const lang = parsed.lang ?? existing?.language ?? "en";
     if (parsed.intent === "join") {
-      if (!phone.country || !this.#options.countries.includes(phone.country))
-        return messages.countryRefused;
+      if (!phone.isAllowedCountry) return messages.countryRefused;
       const areas = parsed.rest ? await this.#areas.findForSubscription(parsed.rest) : [];
       if (areas.length === 0) return messages.areaUnknown;
       await this.#subscriptions.savePending(

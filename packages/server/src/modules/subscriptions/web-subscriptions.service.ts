@@ -1,6 +1,5 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { LANGUAGES } from "@aviso/core";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
 import type { MessageChannel } from "../../channels/channel.ts";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
@@ -8,7 +7,7 @@ import { safeEqual } from "../../crypto/tokens.ts";
 import { AppError, invalid } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { CONTACT_CONTEXT } from "./sms-inbound.service.ts";
+import { CONTACT_CONTEXT, readSubscriberPhone } from "./phone.ts";
 import type { SubscriptionsRepository } from "./subscriptions.repository.ts";
 
 export const NewSubscription = z.object({
@@ -63,14 +62,14 @@ export class WebSubscriptionsService {
   async subscribe(
     input: z.infer<typeof NewSubscription>,
   ): Promise<{ id: string; status: "pending" }> {
-    const phone = parsePhoneNumberFromString(input.contact, "US");
-    if (!phone?.isValid())
+    const phone = readSubscriberPhone(input.contact, this.#crypto, this.#countries);
+    if (!phone)
       throw invalid(
         "CONTACT_INVALID",
         "That is not a phone number we can text. Write it like 312-555-0123.",
         { field: "contact" },
       );
-    if (!phone.country || !this.#countries.includes(phone.country)) {
+    if (!phone.isAllowedCountry) {
       throw invalid(
         "COUNTRY_NOT_ALLOWED",
         `Alerts can only be sent to numbers in: ${this.#countries.join(", ")}.`,
@@ -85,7 +84,7 @@ export class WebSubscriptionsService {
 
     const now = this.#now();
     const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-    const index = this.#crypto.blindIndex(phone.number, CONTACT_CONTEXT);
+    const { e164, index } = phone;
     if ((await this.#subscriptions.countSends(hourAgo, index)) >= SENDS_PER_NUMBER_PER_HOUR) {
       throw new AppError(
         "rate_limited",
@@ -112,7 +111,7 @@ export class WebSubscriptionsService {
       {
         id,
         channel: "sms",
-        contact_enc: this.#crypto.encrypt(phone.number, CONTACT_CONTEXT),
+        contact_enc: this.#crypto.encrypt(e164, CONTACT_CONTEXT),
         contact_index: index,
         language: input.language,
         status: existing?.status === "active" ? "active" : "pending",
@@ -127,7 +126,7 @@ export class WebSubscriptionsService {
     );
     await this.#channel.send({
       channel: "sms",
-      to: phone.number,
+      to: e164,
       body: `Aviso: your code is ${code}. It confirms alerts for ${names.join(", ")}. Reply STOP to stop.`,
     });
     return { id, status: "pending" };
