@@ -1,26 +1,6 @@
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
-import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
-import { SCREENSHOTS, useAvisoInChromium } from "./support.ts";
-
-const demo = (role: string) => {
-  const person = DEMO_STAFF.find((p) => p.role === role);
-  if (!person) throw new Error(`no demo ${role}`);
-  return person;
-};
-
-/** The code an authenticator app shows now (or `ahead` steps later, for a second sign-in). */
-const codeFor = (secret: string, ahead = 0) => totpCode(secret, totpStep(new Date()) + ahead);
-
-async function signIn(page: Page, url: string, email: string, password: string, code: string) {
-  await page.goto(`${url}/console`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByLabel(/Code from your authenticator/).fill(code);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
+import { codeFor, demo, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
 
 describe("staff console in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));

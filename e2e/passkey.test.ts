@@ -1,8 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
-import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
-import { freePort, SCREENSHOTS, useAvisoInChromium } from "./support.ts";
+import { codeFor, demo, freePort, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
 
 describe("passkeys in Chromium (virtual authenticator)", () => {
   let url = "";
@@ -14,8 +12,7 @@ describe("passkeys in Chromium (virtual authenticator)", () => {
   });
 
   it("adds a passkey while signed in, then signs in with it alone", async () => {
-    const admin = DEMO_STAFF.find((p) => p.role === "admin");
-    if (!admin) throw new Error("no demo admin");
+    const admin = demo("admin");
     const context = await env.browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -30,13 +27,7 @@ describe("passkeys in Chromium (virtual authenticator)", () => {
       },
     });
 
-    await page.goto(`${url}/console`);
-    await page.getByLabel("Email").fill(admin.email);
-    await page.getByLabel("Password").fill(admin.password);
-    await page
-      .getByLabel(/Code from your authenticator/)
-      .fill(totpCode(admin.totpSecret, totpStep(new Date())));
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signIn(page, url, admin.email, admin.password, codeFor(admin.totpSecret));
     await expect.poll(() => page.locator(".who").textContent()).toContain("Demo Admin");
 
     await page.getByRole("link", { name: "My account" }).click();

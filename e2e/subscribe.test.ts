@@ -1,9 +1,7 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
-import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
-import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
-import { SCREENSHOTS, useAvisoInChromium } from "./support.ts";
+import { codeFor, demo, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
 
 describe("subscribing to alerts in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
@@ -21,17 +19,16 @@ describe("subscribing to alerts in Chromium", () => {
     await expect.poll(() => page.getByLabel("6-digit code").isVisible()).toBe(true);
 
     // The dispatcher reads the texted code in the outbox (no SMS provider in the demo).
-    const dispatcher = DEMO_STAFF.find((p) => p.role === "dispatcher");
-    if (!dispatcher) throw new Error("no demo dispatcher");
+    const dispatcher = demo("dispatcher");
     const staff = await env.browser.newContext();
     const console = await staff.newPage();
-    await console.goto(`${env.aviso.url}/console`);
-    await console.getByLabel("Email").fill(dispatcher.email);
-    await console.getByLabel("Password").fill(dispatcher.password);
-    await console
-      .getByLabel(/Code from your authenticator/)
-      .fill(totpCode(dispatcher.totpSecret, totpStep(new Date())));
-    await console.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signIn(
+      console,
+      env.aviso.url,
+      dispatcher.email,
+      dispatcher.password,
+      codeFor(dispatcher.totpSecret),
+    );
     await console.getByRole("link", { name: "Outbox" }).click();
     const text =
       (await console.getByTestId("outbox").locator("tbody tr").first().textContent()) ?? "";

@@ -4,8 +4,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
+import { DEMO_STAFF } from "../packages/server/src/seed/demo.ts";
 
 const BIN = fileURLToPath(new URL("../packages/cli/bin/aviso.mjs", import.meta.url));
 
@@ -134,4 +136,30 @@ export function useAvisoInChromium(
       return browser;
     },
   };
+}
+
+/** A demo staff member by role (published password and TOTP secret). */
+export function demo(role: string): (typeof DEMO_STAFF)[number] {
+  const person = DEMO_STAFF.find((p) => p.role === role);
+  if (!person) throw new Error(`no demo ${role}`);
+  return person;
+}
+
+/** The code an authenticator app shows now (or `ahead` steps later, for a second sign-in). */
+export const codeFor = (secret: string, ahead = 0) =>
+  totpCode(secret, totpStep(new Date()) + ahead);
+
+/** Fills and sends the console's password + TOTP sign-in form. */
+export async function signIn(
+  page: Page,
+  url: string,
+  email: string,
+  password: string,
+  code: string,
+): Promise<void> {
+  await page.goto(`${url}/console`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel(/Code from your authenticator/).fill(code);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
