@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { loadRightsLibrary } from "@aviso/content";
+import { loadRightsLibrary, type RightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { OutboxChannel } from "./channels/outbox/outbox.channel.ts";
@@ -85,6 +85,7 @@ export function createServices(
   now: () => Date = () => new Date(),
 ) {
   const audit = new AuditService(new AuditRepository(database), crypto, now);
+  let rights: RightsLibrary | undefined;
   const areas = new AreasService(new AreasRepository(database.db), now);
   const usersRepository = new UsersRepository(database.db);
   const sessionsRepository = new SessionsRepository(database.db);
@@ -152,7 +153,10 @@ export function createServices(
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
       countries: config.sms.countries,
-      rights: loadRightsLibrary(),
+      rights: () => {
+        rights ??= loadRightsLibrary();
+        return rights;
+      },
       now,
     }),
     close: () => database.close(),

@@ -15,7 +15,8 @@ export interface SmsInboundOptions {
   hotline: string;
   /** ISO countries whose numbers may subscribe. */
   countries: string[];
-  rights: RightsLibrary;
+  /** The rights library, read on the first text that needs it (not at every start-up). */
+  rights: () => RightsLibrary;
   now?: () => Date;
 }
 
@@ -49,7 +50,7 @@ export class SmsInboundService {
 
   /** The reply to send back, or undefined for none. `from` is the sender as Twilio gives it. */
   async handle(from: string, body: string): Promise<string | undefined> {
-    const rights = rightsSmsAnswer(body, this.#options.rights, this.#options.publicUrl);
+    const rights = rightsSmsAnswer(body, this.#options.rights(), this.#options.publicUrl);
     const parsed = parseSms(body);
     const phone = readSubscriberPhone(from, this.#crypto, this.#options.countries);
     const messages = smsMessages(rights?.lang ?? parsed.lang ?? "en");
