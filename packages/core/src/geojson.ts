@@ -63,3 +63,22 @@ export function containsPoint(geometry: AreaGeometry, point: Point): boolean {
   if (geometry.type === "Polygon") return isInPolygon(point, geometry.coordinates);
   return geometry.coordinates.some((polygon) => isInPolygon(point, polygon));
 }
+
+/**
+ * A point inside the area to stand for it (a typed ZIP code or neighborhood): the mean of the
+ * largest polygon's outer ring, or, when that falls outside (a crescent), that ring's first
+ * vertex. Returned as [lng, lat].
+ */
+export function representativePoint(geometry: AreaGeometry): Point {
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  const outer = polygons.map((rings) => rings[0] ?? []).sort((a, b) => b.length - a.length)[0] ?? [
+    [0, 0],
+  ];
+  const mean: Point = [
+    outer.reduce((sum, [lng = 0]) => sum + lng, 0) / outer.length,
+    outer.reduce((sum, [, lat = 0]) => sum + lat, 0) / outer.length,
+  ];
+  if (containsPoint(geometry, mean)) return mean;
+  const [lng = 0, lat = 0] = outer[0] ?? [];
+  return [lng, lat];
+}

@@ -68,6 +68,8 @@ const ConfigSchema = z.object({
   AVISO_INVITATION_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   AVISO_RETENTION_ENDED_SESSIONS_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  AVISO_RETENTION_REPORT_REPLY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  AVISO_RETENTION_REPORT_POINT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   AVISO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
@@ -93,7 +95,12 @@ export interface Config {
   bodyLimitBytes: number;
   sessions: { idleMinutes: number; maxHours: number };
   invitationHours: number;
-  retention: { endedSessionsDays: number; unconfirmedSubscriptionDays: number };
+  retention: {
+    endedSessionsDays: number;
+    unconfirmedSubscriptionDays: number;
+    reportReplyDays: number;
+    reportPointDays: number;
+  };
   rateLimit: { perClientPerMinute: number; globalPerMinute: number };
   sms: {
     /** Verifies X-Twilio-Signature on webhooks; without it the Twilio webhooks refuse everything. */
@@ -182,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     retention: {
       endedSessionsDays: c.AVISO_RETENTION_ENDED_SESSIONS_DAYS,
       unconfirmedSubscriptionDays: c.AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS,
+      reportReplyDays: c.AVISO_RETENTION_REPORT_REPLY_DAYS,
+      reportPointDays: c.AVISO_RETENTION_REPORT_POINT_DAYS,
     },
     sms: {
       twilioAuthToken: c.AVISO_TWILIO_AUTH_TOKEN,

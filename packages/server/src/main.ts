@@ -24,6 +24,8 @@ import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
 import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
+import { ReportsRepository } from "./modules/reports/reports.repository.ts";
+import { ReportsService } from "./modules/reports/reports.service.ts";
 import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
 import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
 import { SubscriptionsService } from "./modules/subscriptions/subscriptions.service.ts";
@@ -99,6 +101,10 @@ export function createServices(
   const subscriptions = new SubscriptionsService(subscriptionsRepository);
   // The local outbox is the only channel until Twilio, SMTP and web push land.
   const outbox = new OutboxChannel(new OutboxRepository(database.db), crypto, now);
+  const reports = new ReportsService(new ReportsRepository(database.db), areas, crypto, audit, {
+    countries: config.sms.countries,
+    now,
+  });
   const sessions = new SessionsService(
     sessionsRepository,
     usersRepository,
@@ -128,6 +134,7 @@ export function createServices(
       users,
       sessions,
       subscriptions,
+      reports,
       outbox,
       audit,
       config.retention,
@@ -137,6 +144,7 @@ export function createServices(
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     now: new NowService(NO_NOTICES_YET, now),
     subscriptions,
+    reports,
     outbox,
     webSubscriptions: new WebSubscriptionsService(
       subscriptionsRepository,

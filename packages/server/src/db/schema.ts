@@ -150,6 +150,33 @@ export interface SuppressionsTable {
   created_at: string;
 }
 
+/** A report of enforcement activity; what was seen, the note and the reply number are sealed. */
+export interface ReportsTable {
+  id: string;
+  /** Short code the reporter can quote to the hotline. */
+  receipt: string;
+  /** web, sms, operator */
+  source: string;
+  language: string;
+  /** new, discarded (personal details removed by staff) */
+  status: string;
+  area_id: string | null;
+  /** H3 cell of the point (or of the named area's centre). */
+  cell: string;
+  /** point (a pin or the phone's location) or area (a ZIP code or neighborhood typed) */
+  precision: string;
+  /** "lat,lng" sealed; erased when the retention rule coarsens the report to its cell and area. */
+  location_enc: string | null;
+  /** SALUTE fields and the note, as sealed JSON. */
+  details_enc: string;
+  /** The reporter's number for a follow-up question, sealed; erased by the retention rule. */
+  reply_enc: string | null;
+  /** JSON array of screening codes (e.g. names-a-status), never the text that raised them. */
+  flags: string;
+  seen_at: string;
+  created_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -170,5 +197,6 @@ export interface Database {
   suppressions: SuppressionsTable;
   outbox_messages: OutboxMessagesTable;
   confirmation_sends: ConfirmationSendsTable;
+  reports: ReportsTable;
   meta: MetaTable;
 }

@@ -23,6 +23,8 @@ import { nowRoutes } from "../modules/now/now.routes.ts";
 import type { NowService } from "../modules/now/now.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
+import { reportsRoutes } from "../modules/reports/reports.routes.ts";
+import type { ReportsService } from "../modules/reports/reports.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
 import { smsRoutes } from "../modules/subscriptions/sms.routes.ts";
 import type { SmsInboundService } from "../modules/subscriptions/sms-inbound.service.ts";
@@ -58,6 +60,7 @@ export interface AppServices {
   smsInbound: SmsInboundService;
   webSubscriptions: WebSubscriptionsService;
   outbox: OutboxChannel;
+  reports: ReportsService;
 }
 
 export interface AppDependencies {
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       audit: services.audit,
     }),
   );
+  await app.register(reportsRoutes(services.reports));
   await app.register(
     smsRoutes(services.smsInbound, { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl }),
   );

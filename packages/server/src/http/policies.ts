@@ -4,6 +4,7 @@ import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
 import { nowPolicy } from "../modules/now/now.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
+import { reportsPolicy } from "../modules/reports/reports.policy.ts";
 import { sitePolicy } from "../modules/site/site.policy.ts";
 import { subscriptionsPolicy } from "../modules/subscriptions/subscriptions.policy.ts";
 import { usersPolicy } from "../modules/users/users.policy.ts";
@@ -22,4 +23,5 @@ export const POLICY: PolicyTable = {
   ...floodPolicy,
   ...nowPolicy,
   ...subscriptionsPolicy,
+  ...reportsPolicy,
 };

@@ -7,6 +7,7 @@ import {
   cellForPoint,
   cellsForGeometry,
   containsPoint,
+  representativePoint,
 } from "@aviso/core";
 import { conflict, invalid, notFound } from "../../errors.ts";
 import type { AreaRow, AreasRepository, NewArea } from "./areas.repository.ts";
@@ -221,6 +222,12 @@ export class AreasService {
     }
     const named = await this.#areas.findByNameInsensitive(query);
     return named ? [toSummary(named)] : [];
+  }
+
+  /** The cell standing for an area as a whole (a report that names a place, not a point). */
+  async centreCell(id: string): Promise<string> {
+    const [lng, lat] = representativePoint((await this.getArea(id)).geometry);
+    return cellForPoint(lat, lng);
   }
 
   /** Area names for ids, in natural order (for messages). */

@@ -13,6 +13,9 @@ export const ENCRYPTED_COLUMNS = [
     context: "staff_users.totp_secret",
   },
   { table: "subscribers", key: "id", column: "contact_enc", context: "subscribers.contact" },
+  { table: "reports", key: "id", column: "details_enc", context: "reports.details" },
+  { table: "reports", key: "id", column: "location_enc", context: "reports.location" },
+  { table: "reports", key: "id", column: "reply_enc", context: "reports.reply" },
   { table: "outbox_messages", key: "id", column: "to_enc", context: "outbox_messages.to" },
   { table: "outbox_messages", key: "id", column: "body_enc", context: "outbox_messages.body" },
   {

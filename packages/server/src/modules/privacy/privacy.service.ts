@@ -1,6 +1,7 @@
 import type { DataCategory } from "@aviso/core";
 import type { OutboxChannel } from "../../channels/outbox/outbox.channel.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { ReportsService } from "../reports/reports.service.ts";
 import type { SubscriptionsService } from "../subscriptions/subscriptions.service.ts";
 import type { SessionsService } from "../users/sessions.service.ts";
 import type { UsersService } from "../users/users.service.ts";
@@ -10,6 +11,10 @@ export interface RetentionRules {
   endedSessionsDays: number;
   /** Days a subscription that was never confirmed is kept before deletion. */
   unconfirmedSubscriptionDays: number;
+  /** Days after a report that the reporter's reply number is erased. */
+  reportReplyDays: number;
+  /** Days after a report that its precise point is erased (the cell and area stay). */
+  reportPointDays: number;
 }
 
 export interface PurgeResult {
@@ -25,6 +30,7 @@ export class PrivacyService {
   readonly #users: UsersService;
   readonly #sessions: SessionsService;
   readonly #subscriptions: SubscriptionsService;
+  readonly #reports: ReportsService;
   readonly #outbox: OutboxChannel;
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
@@ -33,6 +39,7 @@ export class PrivacyService {
     users: UsersService,
     sessions: SessionsService,
     subscriptions: SubscriptionsService,
+    reports: ReportsService,
     outbox: OutboxChannel,
     audit: AuditService,
     rules: RetentionRules,
@@ -41,6 +48,7 @@ export class PrivacyService {
     this.#users = users;
     this.#sessions = sessions;
     this.#subscriptions = subscriptions;
+    this.#reports = reports;
     this.#outbox = outbox;
     this.#audit = audit;
     this.#rules = rules;
@@ -54,6 +62,7 @@ export class PrivacyService {
     const audit = await this.#audit.summary();
     const subscribers = await this.#subscriptions.inventory();
     const outbox = await this.#outbox.inventory();
+    const reports = await this.#reports.inventory();
     const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
     const ended = `deleted ${this.#rules.endedSessionsDays} days after it ends (daily purge)`;
     return [
@@ -119,6 +128,37 @@ export class PrivacyService {
         retention: "kept, so a number that opted out is never texted again, until it texts START",
       },
       {
+        category: "Reports of enforcement activity",
+        fields: [
+          "what was seen (size, activity, uniforms, equipment) and a free-text note",
+          "when it was seen",
+          "where: a map cell of about 0.7 km² and its area",
+          "screening flags (codes only)",
+        ],
+        protection:
+          "what was written encrypted (XChaCha20-Poly1305); no field asks for anyone's name, status or address; staff reading it is audited",
+        records: reports.byStatus.reduce((sum, s) => sum + s.n, 0),
+        oldest: reports.byStatus.map((s) => s.oldest).sort()[0] ?? null,
+        retention:
+          "kept as the record of what was reported; staff remove the details of a report about a person",
+      },
+      {
+        category: "Precise report locations",
+        fields: ["the pin or phone location of a report"],
+        protection: "encrypted (XChaCha20-Poly1305)",
+        records: reports.points.count,
+        oldest: reports.points.oldest,
+        retention: `erased ${this.#rules.reportPointDays} days after the report, leaving the map cell and area (daily purge)`,
+      },
+      {
+        category: "Reporters' reply numbers",
+        fields: ["phone number left for one follow-up question"],
+        protection: "encrypted (XChaCha20-Poly1305); never shown in the console list",
+        records: reports.replies.count,
+        oldest: reports.replies.oldest,
+        retention: `erased ${this.#rules.reportReplyDays} days after the report (daily purge)`,
+      },
+      {
         category: "Local outbox (development and demos)",
         fields: ["recipient number", "message text (confirmation codes)"],
         protection: "both encrypted (XChaCha20-Poly1305); reading them is audited",
@@ -143,7 +183,13 @@ export class PrivacyService {
       unconfirmedCutoff,
       options.dryRun,
     );
-    const dayAgo = new Date(this.#now().getTime() - 86_400_000).toISOString();
+    const daysAgo = (days: number) =>
+      new Date(this.#now().getTime() - days * 86_400_000).toISOString();
+    const reports = await this.#reports.purge(
+      { reply: daysAgo(this.#rules.reportReplyDays), point: daysAgo(this.#rules.reportPointDays) },
+      options.dryRun,
+    );
+    const dayAgo = daysAgo(1);
     const outbox = await this.#outbox.purgeBefore(dayAgo, options.dryRun);
     const result: PurgeResult = {
       dryRun: options.dryRun,
@@ -154,6 +200,16 @@ export class PrivacyService {
           category: "Alert subscribers",
           records: unconfirmed,
           rule: `never confirmed, signed up more than ${this.#rules.unconfirmedSubscriptionDays} days ago`,
+        },
+        {
+          category: "Precise report locations",
+          records: reports.points,
+          rule: `reported more than ${this.#rules.reportPointDays} days ago (the cell and area stay)`,
+        },
+        {
+          category: "Reporters' reply numbers",
+          records: reports.replies,
+          rule: `reported more than ${this.#rules.reportReplyDays} days ago`,
         },
         { category: "Local outbox", records: outbox, rule: "older than 1 day" },
       ],
@@ -167,6 +223,8 @@ export class PrivacyService {
           invitations: counts.invitations,
           unconfirmedSubscriptions: unconfirmed,
           outboxMessages: outbox,
+          reportPoints: reports.points,
+          reportReplies: reports.replies,
         },
       });
     }

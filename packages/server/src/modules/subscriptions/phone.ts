@@ -13,17 +13,28 @@ export interface SubscriberPhone {
   isAllowedCountry: boolean;
 }
 
-/** Reads a phone number as typed or as Twilio sends it (US default); undefined if it is not one. */
+/**
+ * Reads a phone number as typed or as Twilio sends it (US default) into E.164 and whether its
+ * country is allowed; undefined if it is not a valid number.
+ */
+export function readPhone(
+  text: string,
+  countries: string[],
+): { e164: string; isAllowedCountry: boolean } | undefined {
+  const phone = parsePhoneNumberFromString(text, "US");
+  if (!phone?.isValid()) return undefined;
+  return {
+    e164: phone.number,
+    isAllowedCountry: phone.country !== undefined && countries.includes(phone.country),
+  };
+}
+
+/** A subscriber's number: {@link readPhone} plus the blind index it is found by. */
 export function readSubscriberPhone(
   text: string,
   crypto: FieldCrypto,
   countries: string[],
 ): SubscriberPhone | undefined {
-  const phone = parsePhoneNumberFromString(text, "US");
-  if (!phone?.isValid()) return undefined;
-  return {
-    e164: phone.number,
-    index: crypto.blindIndex(phone.number, CONTACT_CONTEXT),
-    isAllowedCountry: phone.country !== undefined && countries.includes(phone.country),
-  };
+  const phone = readPhone(text, countries);
+  return phone && { ...phone, index: crypto.blindIndex(phone.e164, CONTACT_CONTEXT) };
 }

@@ -1,0 +1,8 @@
+import type { PolicyTable } from "../../http/policy.ts";
+
+/** Anyone may report; reading reports (personal data) is for the staff who triage them. */
+export const reportsPolicy: PolicyTable = {
+  "POST /api/reports": "public",
+  "GET /api/reports": ["admin", "dispatcher"],
+  "POST /api/reports/:id/discard-details": ["admin", "dispatcher"],
+};

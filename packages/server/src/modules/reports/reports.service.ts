@@ -1,0 +1,279 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { type AreaSummary, cellForPoint, LANGUAGES } from "@aviso/core";
+import { z } from "zod";
+import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import { invalid, notFound } from "../../errors.ts";
+import type { AreasService } from "../areas/areas.service.ts";
+import type { Actor, AuditService } from "../audit/audit.service.ts";
+import { readPhone } from "../subscriptions/phone.ts";
+import { screenReportText, type TipFlag } from "./hostile-tip.ts";
+import type { ReportRow, ReportsRepository } from "./reports.repository.ts";
+
+const text = (max: number) => z.string().trim().max(max).optional();
+
+/**
+ * What a resident or an operator reports, by SALUTE, plus a note and an optional reply number.
+ * Strict: a field that is not here (a name, a status, an address) is refused, not dropped.
+ */
+export const NewReport = z.strictObject({
+  language: z.enum(LANGUAGES.map((l) => l.code) as [string, ...string[]]).default("en"),
+  /** S: how many agents, how many vehicles. */
+  size: text(200),
+  /** A: what they are doing. */
+  activity: z.string().trim().min(1, "say what you saw").max(1000),
+  /** L: a point (a pin or the phone's location), or a ZIP code or neighborhood typed. */
+  location: z.union(
+    [
+      z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }),
+      z.strictObject({
+        place: z.string().trim().min(1, "type a ZIP code or neighborhood").max(120),
+      }),
+    ],
+    { error: "give a location: a pin on the map, or a ZIP code or neighborhood" },
+  ),
+  /** U: uniforms, insignia, what the vests or badges say. */
+  uniform: text(300),
+  /** T: when it was seen (defaults to now). */
+  seenAt: z.iso.datetime({ offset: true }).optional(),
+  /** E: equipment and vehicles. */
+  equipment: text(300),
+  note: text(2000),
+  /** A number for one follow-up question; erased by the retention rule. */
+  replyTo: text(40),
+});
+export type NewReport = z.infer<typeof NewReport>;
+
+/** The sealed part of a report. */
+interface ReportDetails {
+  size?: string | undefined;
+  activity: string;
+  place?: string | undefined;
+  uniform?: string | undefined;
+  equipment?: string | undefined;
+  note?: string | undefined;
+}
+
+export interface ReportView {
+  id: string;
+  receipt: string;
+  source: string;
+  language: string;
+  status: string;
+  areaName: string | null;
+  precision: string;
+  details: ReportDetails;
+  hasReplyNumber: boolean;
+  flags: TipFlag[];
+  seenAt: string;
+  createdAt: string;
+}
+
+export type ReportSource = "web" | "sms" | "operator";
+
+const DETAILS = "reports.details";
+const LOCATION = "reports.location";
+const REPLY = "reports.reply";
+/** No 0/O, 1/I/L: easy to read out over the phone. */
+const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const SEEN_AT_MAX_HOURS = 72;
+
+/**
+ * Intake of reports. Nothing here is broadcast: a report waits for staff. Everything a person
+ * wrote is sealed; the point is sealed too and erased by the retention rule, leaving the cell
+ * and area. Reports whose text looks like a tip against a person are flagged for the operator.
+ */
+export class ReportsService {
+  readonly #reports: ReportsRepository;
+  readonly #areas: AreasService;
+  readonly #crypto: FieldCrypto;
+  readonly #audit: AuditService;
+  readonly #countries: string[];
+  readonly #now: () => Date;
+  constructor(
+    reports: ReportsRepository,
+    areas: AreasService,
+    crypto: FieldCrypto,
+    audit: AuditService,
+    options: { countries: string[]; now?: () => Date },
+  ) {
+    this.#reports = reports;
+    this.#areas = areas;
+    this.#crypto = crypto;
+    this.#audit = audit;
+    this.#countries = options.countries;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Stores a report (all of it, or nothing) and gives back the receipt the reporter quotes. */
+  async submit(
+    input: NewReport,
+    source: ReportSource,
+    actor: Actor,
+  ): Promise<{ id: string; receipt: string }> {
+    const now = this.#now();
+    const seenAt = this.#seenAt(input.seenAt, now);
+    const reply = input.replyTo ? readPhone(input.replyTo, this.#countries) : undefined;
+    if (input.replyTo && !reply?.isAllowedCountry)
+      throw invalid(
+        "REPLY_NUMBER_INVALID",
+        "The reply number is not a phone number we can text. Write it like 312-555-0123, or leave it empty.",
+        { field: "replyTo" },
+      );
+    const where = await this.#locate(input.location);
+    const details: ReportDetails = {
+      size: input.size || undefined,
+      activity: input.activity,
+      place: "place" in input.location ? input.location.place : undefined,
+      uniform: input.uniform || undefined,
+      equipment: input.equipment || undefined,
+      note: input.note || undefined,
+    };
+    const flags = screenReportText(
+      [details.size, details.activity, details.uniform, details.equipment, details.note]
+        .filter(Boolean)
+        .join("\n"),
+    );
+    const id = randomUUID();
+    const receipt = await this.#newReceipt();
+    const row: ReportRow = {
+      id,
+      receipt,
+      source,
+      language: input.language,
+      status: "new",
+      area_id: where.area?.id ?? null,
+      cell: where.cell,
+      precision: where.precision,
+      location_enc: where.point ? this.#crypto.encrypt(where.point, LOCATION) : null,
+      details_enc: this.#crypto.encrypt(JSON.stringify(details), DETAILS),
+      reply_enc: reply ? this.#crypto.encrypt(reply.e164, REPLY) : null,
+      flags: JSON.stringify(flags),
+      seen_at: seenAt,
+      created_at: now.toISOString(),
+    };
+    await this.#reports.insert(row);
+    await this.#audit.record({
+      actor,
+      action: "report.created",
+      subject: { type: "report", id },
+      details: { source, flags: flags.join(",") },
+    });
+    return { id, receipt };
+  }
+
+  /** The latest reports with what they say: an audited read of personal data. */
+  async latest(limit: number, actor: Actor, reason: string): Promise<ReportView[]> {
+    const rows = await this.#reports.latest(limit);
+    await this.#audit.record({
+      actor,
+      action: "report.read",
+      reason,
+      details: { count: rows.length, ids: rows.map((row) => row.id).join(",") },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      receipt: row.receipt,
+      source: row.source,
+      language: row.language,
+      status: row.status,
+      areaName: row.area_name,
+      precision: row.precision,
+      details: JSON.parse(this.#crypto.decrypt(row.details_enc, DETAILS)) as ReportDetails,
+      hasReplyNumber: row.reply_enc !== null,
+      flags: JSON.parse(row.flags) as TipFlag[],
+      seenAt: row.seen_at,
+      createdAt: row.created_at,
+    }));
+  }
+
+  /**
+   * Removes everything a person wrote, the point and the reply number from a report that is
+   * about a person rather than enforcement activity; keeps that it happened, when and where
+   * (area). Such a report is never dispatched or broadcast.
+   */
+  async discardPersonalDetails(id: string, actor: Actor): Promise<void> {
+    const row = await this.#reports.findById(id);
+    if (!row) throw notFound("REPORT_NOT_FOUND", `No report has the id ${id}`);
+    const kept: ReportDetails = { activity: "(removed by staff: a report about a person)" };
+    await this.#reports.discardDetails(id, this.#crypto.encrypt(JSON.stringify(kept), DETAILS));
+    await this.#audit.record({
+      actor,
+      action: "report.details_discarded",
+      subject: { type: "report", id },
+      details: { flags: (JSON.parse(row.flags) as TipFlag[]).join(",") },
+    });
+  }
+
+  async inventory() {
+    return this.#reports.inventory();
+  }
+
+  /** Retention: erases reply numbers and precise points on reports made before the cutoffs. */
+  async purge(cutoffs: { reply: string; point: string }, dryRun: boolean) {
+    return {
+      replies: await this.#reports.eraseBefore("reply_enc", cutoffs.reply, dryRun),
+      points: await this.#reports.eraseBefore("location_enc", cutoffs.point, dryRun),
+    };
+  }
+
+  #seenAt(value: string | undefined, now: Date): string {
+    if (value === undefined) return now.toISOString();
+    const seen = new Date(value);
+    if (seen.getTime() > now.getTime() + 5 * 60_000)
+      throw invalid("SEEN_AT_IN_FUTURE", "The time seen is in the future.", { field: "seenAt" });
+    if (seen.getTime() < now.getTime() - SEEN_AT_MAX_HOURS * 3_600_000)
+      throw invalid(
+        "SEEN_AT_TOO_OLD",
+        `Reports are for the last ${SEEN_AT_MAX_HOURS} hours; call the hotline about older events.`,
+        { field: "seenAt" },
+      );
+    return seen.toISOString();
+  }
+
+  async #locate(location: NewReport["location"]): Promise<{
+    area: AreaSummary | undefined;
+    cell: string;
+    point: string | undefined;
+    precision: "point" | "area";
+  }> {
+    if ("lat" in location) {
+      const areas = await this.#areas.lookup({ lat: location.lat, lng: location.lng });
+      if (areas.length === 0)
+        throw invalid(
+          "OUTSIDE_SERVICE_AREA",
+          "That place is outside the areas this hotline covers. Call the hotline if you are unsure.",
+          { field: "location" },
+        );
+      return {
+        area: areas.find((a) => a.kind === "community-area") ?? areas[0],
+        cell: cellForPoint(location.lat, location.lng),
+        point: `${location.lat.toFixed(6)},${location.lng.toFixed(6)}`,
+        precision: "point",
+      };
+    }
+    const [area] = await this.#areas.findForSubscription(location.place);
+    if (!area)
+      throw invalid(
+        "PLACE_UNKNOWN",
+        `No ZIP code or neighborhood is called "${location.place}". Put a pin on the map instead.`,
+        { field: "location" },
+      );
+    return {
+      area,
+      cell: await this.#areas.centreCell(area.id),
+      point: undefined,
+      precision: "area",
+    };
+  }
+
+  async #newReceipt(): Promise<string> {
+    for (;;) {
+      const chars = Array.from(
+        { length: 8 },
+        () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)],
+      ).join("");
+      const receipt = `${chars.slice(0, 4)}-${chars.slice(4)}`;
+      if (!(await this.#reports.receiptExists(receipt))) return receipt;
+    }
+  }
+}

@@ -1,0 +1,281 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../test/app.ts";
+import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../../test/databases.ts";
+import { loadDefaultAreas } from "../../seed/default-areas.ts";
+import { SYSTEM } from "../audit/audit.service.ts";
+
+/** 26th Street at Pulaski, in South Lawndale (Little Village). */
+const LITTLE_VILLAGE = { lat: 41.844613, lng: -87.724587 };
+
+describe.each(TEST_DIALECTS)("reports on %s", (dialect) => {
+  let harness: TestApp;
+  let now: Date;
+  const dir = mkdtempSync(path.join(tmpdir(), "aviso-reports-"));
+  beforeEach(async () => {
+    now = new Date("2026-11-28T15:00:00Z");
+    harness = await createTestApp(dialect, {
+      now: () => now,
+      // A real file on SQLite, so a test can read the raw database as a thief would.
+      sqliteFile: path.join(mkdtempSync(path.join(dir, "db-")), "aviso.db"),
+    });
+    await loadDefaultAreas(harness.services.areas);
+  });
+  afterEach(() => harness.close());
+
+  const report = (payload: unknown) =>
+    harness.app.inject({ method: "POST", url: "/api/reports", payload: payload as object });
+  const count = async () =>
+    Number(
+      (
+        await sql<{ n: number }>`select count(*) as n from reports`.execute(
+          harness.test.database.db,
+        )
+      ).rows[0]?.n,
+    );
+  const readAsDispatcher = async () => {
+    const dispatcher = await harness.signInAs("dispatcher");
+    const response = await harness.app.inject({ url: "/api/reports", headers: dispatcher.headers });
+    expect(response.statusCode).toBe(200);
+    return { dispatcher, reports: response.json().reports as Record<string, unknown>[] };
+  };
+
+  it("takes a SALUTE report with a pin, gives a receipt, and shows it to a dispatcher in an audited read", async () => {
+    const created = await report({
+      language: "es",
+      size: "6 agents, 3 SUVs",
+      activity: "Stopping people leaving the bakery",
+      location: LITTLE_VILLAGE,
+      uniform: "Vests that say POLICE ICE",
+      seenAt: "2026-11-28T14:40:00Z",
+      equipment: "Unmarked grey SUVs",
+    });
+    expect(created.statusCode).toBe(201);
+    const { id, receipt } = created.json();
+    expect(receipt).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+
+    expect((await harness.app.inject({ url: "/api/reports" })).statusCode).toBe(401);
+    const { dispatcher, reports } = await readAsDispatcher();
+    expect(reports).toEqual([
+      expect.objectContaining({
+        id,
+        receipt,
+        source: "web",
+        language: "es",
+        status: "new",
+        areaName: "South Lawndale",
+        precision: "point",
+        hasReplyNumber: false,
+        flags: [],
+        seenAt: "2026-11-28T14:40:00.000Z",
+        details: {
+          size: "6 agents, 3 SUVs",
+          activity: "Stopping people leaving the bakery",
+          uniform: "Vests that say POLICE ICE",
+          equipment: "Unmarked grey SUVs",
+        },
+      }),
+    ]);
+    const audit = await harness.services.audit.latest({ limit: 5 });
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        action: "report.read",
+        actorId: dispatcher.userId,
+        reason: "console.reports",
+        details: { count: 1, ids: id },
+      }),
+    );
+  });
+
+  it("takes a typed ZIP code as the location, at the area's precision", async () => {
+    const created = await report({ activity: "Checkpoint", location: { place: "60623" } });
+    expect(created.statusCode).toBe(201);
+    const { reports } = await readAsDispatcher();
+    expect(reports[0]).toMatchObject({
+      areaName: "60623",
+      precision: "area",
+      details: { activity: "Checkpoint", place: "60623" },
+    });
+  });
+
+  it("answers bad input with a clear error naming the field, and stores nothing", async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [
+        { activity: "Agents", location: { lat: 40.7128, lng: -74.006 } },
+        "OUTSIDE_SERVICE_AREA",
+        /outside/,
+      ],
+      [{ activity: "Agents" }, "VALIDATION_FAILED", /location/],
+      [
+        { activity: "", location: LITTLE_VILLAGE },
+        "VALIDATION_FAILED",
+        /activity: say what you saw/,
+      ],
+      [{ activity: "Agents", location: { place: "Atlantis" } }, "PLACE_UNKNOWN", /Atlantis/],
+      [
+        { activity: "Agents", location: LITTLE_VILLAGE, replyTo: "12" },
+        "REPLY_NUMBER_INVALID",
+        /reply number/,
+      ],
+      [
+        { activity: "Agents", location: LITTLE_VILLAGE, seenAt: "2026-11-29T15:00:00Z" },
+        "SEEN_AT_IN_FUTURE",
+        /future/,
+      ],
+      [
+        { activity: "Agents", location: LITTLE_VILLAGE, phone: "+13125550100" },
+        "VALIDATION_FAILED",
+        /phone/,
+      ],
+    ];
+    for (const [payload, code, message] of cases) {
+      const response = await report(payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe(code);
+      expect(response.json().error.message).toMatch(message);
+    }
+    const huge = await report({ activity: "x".repeat(20_000), location: LITTLE_VILLAGE });
+    expect(huge.statusCode).toBe(413);
+    expect(await count()).toBe(0);
+  });
+
+  it("flags a tip against a person, and a dispatcher discards its details in one audited action", async () => {
+    const created = await report({
+      activity: "Not agents",
+      note: "Rosalind Okonkwo-Baptiste lives at 2451 S Kedzie Ave apt 3, she is undocumented, deport her",
+      location: LITTLE_VILLAGE,
+      replyTo: "312-555-0161",
+    });
+    const { id } = created.json();
+    const { dispatcher, reports } = await readAsDispatcher();
+    expect(reports[0]).toMatchObject({
+      hasReplyNumber: true,
+      flags: [
+        "mentions-immigration-status",
+        "asks-to-report-a-person",
+        "names-a-person-with-an-address",
+      ],
+    });
+    const discard = (headers: Record<string, string>) =>
+      harness.app.inject({ method: "POST", url: `/api/reports/${id}/discard-details`, headers });
+    const responder = await harness.signInAs("responder");
+    expect((await discard(responder.headers)).statusCode).toBe(403);
+    expect((await discard(dispatcher.headers)).statusCode).toBe(204);
+    const after = (await readAsDispatcher()).reports[0];
+    expect(after).toMatchObject({ status: "discarded", hasReplyNumber: false, flags: [] });
+    expect(JSON.stringify(after)).not.toContain("Okonkwo");
+    const row = await harness.test.database.db
+      .selectFrom("reports")
+      .selectAll()
+      .executeTakeFirstOrThrow();
+    expect(row.location_enc).toBeNull();
+    expect(row.reply_enc).toBeNull();
+    const audit = await harness.services.audit.latest({ limit: 10 });
+    expect(audit).toContainEqual(
+      expect.objectContaining({ action: "report.details_discarded", actorId: dispatcher.userId }),
+    );
+  });
+
+  it("erases the precise point after 14 days and the reply number after 30, keeping the cell and area", async () => {
+    await report({ activity: "Agents", location: LITTLE_VILLAGE, replyTo: "312-555-0162" });
+    const row = () =>
+      harness.test.database.db.selectFrom("reports").selectAll().executeTakeFirstOrThrow();
+    const before = await row();
+    expect(before.location_enc).not.toBeNull();
+    now = new Date(now.getTime() + 15 * 86_400_000);
+    const dry = await harness.services.privacy.purge({ dryRun: true, actor: SYSTEM });
+    expect(dry.removed).toContainEqual(
+      expect.objectContaining({ category: "Precise report locations", records: 1 }),
+    );
+    expect((await row()).location_enc).not.toBeNull();
+    await harness.services.privacy.purge({ dryRun: false, actor: SYSTEM });
+    expect(await row()).toMatchObject({
+      location_enc: null,
+      reply_enc: before.reply_enc,
+      cell: before.cell,
+      area_id: "community-area:south-lawndale",
+    });
+    now = new Date(now.getTime() + 16 * 86_400_000);
+    const purged = await harness.services.privacy.purge({ dryRun: false, actor: SYSTEM });
+    expect(purged.removed).toContainEqual(
+      expect.objectContaining({ category: "Reporters' reply numbers", records: 1 }),
+    );
+    expect((await row()).reply_enc).toBeNull();
+    const inventory = await harness.services.privacy.dataInventory();
+    expect(inventory.find((c) => c.category === "Reports of enforcement activity")?.records).toBe(
+      1,
+    );
+  });
+
+  it("leaves no subscriber's or reporter's number, email or name in the raw database file, its WAL, a pg_dump or the logs", async () => {
+    const secrets = {
+      subscriberPhone: "(312) 555-0193",
+      reporterPhone: "773-555-0194",
+      staffEmail: "ximena.quispe-oyelaran@aviso-staff.example",
+      staffName: "Ximena Quispe-Oyelaran",
+      reportedName: "Bartholomew Nakashima-Reyes",
+      reportedEmail: "b.nakashima@neighbors.example",
+    };
+    await harness.services.users.addUser(
+      { email: secrets.staffEmail, name: secrets.staffName, role: "case_worker" },
+      SYSTEM,
+    );
+    const subscribed = await harness.app.inject({
+      method: "POST",
+      url: "/api/subscriptions",
+      payload: {
+        channel: "sms",
+        contact: secrets.subscriberPhone,
+        language: "es",
+        areaIds: ["zip:60623"],
+      },
+    });
+    expect(subscribed.statusCode).toBe(201);
+    const reported = await report({
+      activity: "Agents knocking on doors",
+      note: `My neighbor ${secrets.reportedName} (${secrets.reportedEmail}) saw them first`,
+      location: LITTLE_VILLAGE,
+      replyTo: secrets.reporterPhone,
+    });
+    expect(reported.statusCode).toBe(201);
+    await readAsDispatcher();
+    let raw: string;
+    if (dialect === "sqlite") {
+      const file = harness.test.database.description.replace(/^SQLite at /, "");
+      raw = [file, `${file}-wal`]
+        .filter((f) => existsSync(f))
+        .map((f) => readFileSync(f).toString("latin1"))
+        .join("");
+    } else {
+      raw = execFileSync(
+        "pg_dump",
+        ["--no-owner", `--schema=${harness.test.schema}`, TEST_POSTGRES_URL ?? ""],
+        { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+      );
+    }
+    expect(raw).toContain("reports");
+    const needles = [
+      "5550193",
+      "555-0193",
+      "5550194",
+      "555-0194",
+      secrets.staffEmail,
+      "Quispe",
+      "Nakashima",
+      "neighbors.example",
+      "knocking on doors",
+      String(LITTLE_VILLAGE.lat),
+      String(LITTLE_VILLAGE.lng),
+    ];
+    const logs = harness.log.text();
+    expect(logs).toContain("/api/reports");
+    for (const needle of needles) {
+      expect(raw, needle).not.toContain(needle);
+      expect(logs, needle).not.toContain(needle);
+    }
+  });
+});
