@@ -23,6 +23,8 @@ import { InstanceService } from "./modules/instance/instance.service.ts";
 import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
 import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
+import { PlansRepository } from "./modules/plans/plans.repository.ts";
+import { PlansService } from "./modules/plans/plans.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { ReportsRepository } from "./modules/reports/reports.repository.ts";
 import { ReportsService } from "./modules/reports/reports.service.ts";
@@ -105,6 +107,7 @@ export function createServices(
     countries: config.sms.countries,
     now,
   });
+  const plans = new PlansService(new PlansRepository(database.db), now);
   const sessions = new SessionsService(
     sessionsRepository,
     usersRepository,
@@ -135,6 +138,7 @@ export function createServices(
       sessions,
       subscriptions,
       reports,
+      plans,
       outbox,
       audit,
       config.retention,
@@ -145,6 +149,7 @@ export function createServices(
     now: new NowService(NO_NOTICES_YET, now),
     subscriptions,
     reports,
+    plans,
     outbox,
     webSubscriptions: new WebSubscriptionsService(
       subscriptionsRepository,

@@ -177,6 +177,27 @@ export interface ReportsTable {
   created_at: string;
 }
 
+/** A family plan: the browser's sealed envelope (JSON) and the hash of the owner's token. */
+export interface PlansTable {
+  id: string;
+  /** Short code the resident types or scans to open the plan. */
+  code: string;
+  /** The PlanEnvelope as JSON: ciphertext, salt and KDF parameters only. */
+  envelope: string;
+  owner_token_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A read-only share of a plan: its key sealed with a key held only in the link's fragment. */
+export interface PlanSharesTable {
+  id: string;
+  plan_id: string;
+  wrapped_key: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -198,5 +219,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   confirmation_sends: ConfirmationSendsTable;
   reports: ReportsTable;
+  plans: PlansTable;
+  plan_shares: PlanSharesTable;
   meta: MetaTable;
 }

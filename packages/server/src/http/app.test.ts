@@ -105,7 +105,8 @@ describe.each(TEST_DIALECTS)("HTTP app on %s", (dialect) => {
       expect(response.headers["strict-transport-security"]).toContain("max-age=");
     }
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|'unsafe-eval'/);
   });
 
   it("publishes OpenAPI generated from the schemas", async () => {

@@ -21,6 +21,8 @@ import { healthRoutes } from "../modules/health/health.routes.ts";
 import type { HealthService } from "../modules/health/health.service.ts";
 import { nowRoutes } from "../modules/now/now.routes.ts";
 import type { NowService } from "../modules/now/now.service.ts";
+import { plansRoutes } from "../modules/plans/plans.routes.ts";
+import type { PlansService } from "../modules/plans/plans.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
 import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
@@ -61,6 +63,7 @@ export interface AppServices {
   webSubscriptions: WebSubscriptionsService;
   outbox: OutboxChannel;
   reports: ReportsService;
+  plans: PlansService;
 }
 
 export interface AppDependencies {
@@ -129,6 +132,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }),
   );
   await app.register(reportsRoutes(services.reports));
+  await app.register(plansRoutes(services.plans));
   await app.register(
     smsRoutes(services.smsInbound, { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl }),
   );

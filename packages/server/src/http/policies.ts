@@ -3,6 +3,7 @@ import { auditPolicy } from "../modules/audit/audit.policy.ts";
 import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
 import { nowPolicy } from "../modules/now/now.policy.ts";
+import { plansPolicy } from "../modules/plans/plans.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
 import { reportsPolicy } from "../modules/reports/reports.policy.ts";
 import { sitePolicy } from "../modules/site/site.policy.ts";
@@ -24,4 +25,5 @@ export const POLICY: PolicyTable = {
   ...nowPolicy,
   ...subscriptionsPolicy,
   ...reportsPolicy,
+  ...plansPolicy,
 };

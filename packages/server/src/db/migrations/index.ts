@@ -6,6 +6,7 @@ import * as createPasskeys from "./2026_11_28_0700_create_passkeys.ts";
 import * as createSubscribers from "./2026_11_28_0800_create_subscribers.ts";
 import * as createOutbox from "./2026_11_28_0810_create_outbox_and_confirmations.ts";
 import * as createReports from "./2026_11_28_0900_create_reports.ts";
+import * as createPlans from "./2026_11_28_0910_create_plans.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0800_create_subscribers": createSubscribers,
   "2026_11_28_0810_create_outbox_and_confirmations": createOutbox,
   "2026_11_28_0900_create_reports": createReports,
+  "2026_11_28_0910_create_plans": createPlans,
 };

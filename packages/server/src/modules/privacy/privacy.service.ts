@@ -1,6 +1,7 @@
 import type { DataCategory } from "@aviso/core";
 import type { OutboxChannel } from "../../channels/outbox/outbox.channel.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { PlansService } from "../plans/plans.service.ts";
 import type { ReportsService } from "../reports/reports.service.ts";
 import type { SubscriptionsService } from "../subscriptions/subscriptions.service.ts";
 import type { SessionsService } from "../users/sessions.service.ts";
@@ -31,6 +32,7 @@ export class PrivacyService {
   readonly #sessions: SessionsService;
   readonly #subscriptions: SubscriptionsService;
   readonly #reports: ReportsService;
+  readonly #plans: PlansService;
   readonly #outbox: OutboxChannel;
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
@@ -40,6 +42,7 @@ export class PrivacyService {
     sessions: SessionsService,
     subscriptions: SubscriptionsService,
     reports: ReportsService,
+    plans: PlansService,
     outbox: OutboxChannel,
     audit: AuditService,
     rules: RetentionRules,
@@ -49,6 +52,7 @@ export class PrivacyService {
     this.#sessions = sessions;
     this.#subscriptions = subscriptions;
     this.#reports = reports;
+    this.#plans = plans;
     this.#outbox = outbox;
     this.#audit = audit;
     this.#rules = rules;
@@ -63,6 +67,7 @@ export class PrivacyService {
     const subscribers = await this.#subscriptions.inventory();
     const outbox = await this.#outbox.inventory();
     const reports = await this.#reports.inventory();
+    const plans = await this.#plans.inventory();
     const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
     const ended = `deleted ${this.#rules.endedSessionsDays} days after it ends (daily purge)`;
     return [
@@ -159,6 +164,23 @@ export class PrivacyService {
         retention: `erased ${this.#rules.reportReplyDays} days after the report (daily purge)`,
       },
       {
+        category: "Family plans (sealed in the resident's browser)",
+        fields: ["ciphertext only: the server cannot read a plan", "when it was made and changed"],
+        protection:
+          "sealed in the browser with a key from the resident's passphrase (Argon2id, XChaCha20-Poly1305); the server holds no key, only a hash of the owner's token",
+        records: plans.plans.count,
+        oldest: plans.plans.oldest,
+        retention: "until the resident deletes it",
+      },
+      {
+        category: "Family plan share links",
+        fields: ["the plan's key sealed with a key that only the link holds"],
+        protection: "useless without the link, which never reaches the server",
+        records: plans.shares.count,
+        oldest: plans.shares.oldest,
+        retention: "until it expires (deleted by the daily purge) or the owner takes it back",
+      },
+      {
         category: "Local outbox (development and demos)",
         fields: ["recipient number", "message text (confirmation codes)"],
         protection: "both encrypted (XChaCha20-Poly1305); reading them is audited",
@@ -189,6 +211,7 @@ export class PrivacyService {
       { reply: daysAgo(this.#rules.reportReplyDays), point: daysAgo(this.#rules.reportPointDays) },
       options.dryRun,
     );
+    const shares = await this.#plans.purgeExpiredShares(options.dryRun);
     const dayAgo = daysAgo(1);
     const outbox = await this.#outbox.purgeBefore(dayAgo, options.dryRun);
     const result: PurgeResult = {
@@ -211,6 +234,7 @@ export class PrivacyService {
           records: reports.replies,
           rule: `reported more than ${this.#rules.reportReplyDays} days ago`,
         },
+        { category: "Family plan share links", records: shares, rule: "expired" },
         { category: "Local outbox", records: outbox, rule: "older than 1 day" },
       ],
     };
@@ -225,6 +249,7 @@ export class PrivacyService {
           outboxMessages: outbox,
           reportPoints: reports.points,
           reportReplies: reports.replies,
+          expiredPlanShares: shares,
         },
       });
     }

@@ -1,7 +1,8 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type AreaSummary, cellForPoint, LANGUAGES } from "@aviso/core";
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import { readableCode } from "../../crypto/tokens.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
@@ -73,8 +74,6 @@ export type ReportSource = "web" | "sms" | "operator";
 const DETAILS = "reports.details";
 const LOCATION = "reports.location";
 const REPLY = "reports.reply";
-/** No 0/O, 1/I/L: easy to read out over the phone. */
-const RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const SEEN_AT_MAX_HOURS = 72;
 
 /**
@@ -268,11 +267,7 @@ export class ReportsService {
 
   async #newReceipt(): Promise<string> {
     for (;;) {
-      const chars = Array.from(
-        { length: 8 },
-        () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)],
-      ).join("");
-      const receipt = `${chars.slice(0, 4)}-${chars.slice(4)}`;
+      const receipt = readableCode([4, 4]);
       if (!(await this.#reports.receiptExists(receipt))) return receipt;
     }
   }
