@@ -9,9 +9,14 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the server's CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // Two pages: the light public home (no framework) and the staff console (React).
+    // Public pages without a framework (home, subscribe, the family plan) and the staff console (React).
     rollupOptions: {
-      input: { index: "index.html", console: "console.html", subscribe: "subscribe.html" },
+      input: {
+        index: "index.html",
+        console: "console.html",
+        subscribe: "subscribe.html",
+        plan: "plan.html",
+      },
     },
   },
   server: { proxy: { "/api": "http://localhost:8080" } },

@@ -1,6 +1,6 @@
 // Rights pages work without this script. It keeps them readable offline (service worker) and
 // tells the reader when they are looking at the saved copy.
-const CACHE = "aviso-rights-v2";
+const CACHE = "aviso-offline-v3";
 const notice = document.getElementById("offline-notice");
 const show = () => {
   if (notice) notice.hidden = navigator.onLine;

@@ -1,6 +1,7 @@
-// Aviso's service worker: keeps the rights pages a person has opened readable offline.
-// Network first (so corrections arrive at once), the saved copy when there is no network.
-const CACHE = "aviso-rights-v2";
+// Aviso's service worker: keeps the rights pages a person has opened, and the family-plan
+// builder, usable offline. Network first (so corrections arrive at once), the saved copy when
+// there is no network. The pages put their own files in this cache too (same name).
+const CACHE = "aviso-offline-v3";
 const SHELL = ["/rights.js", "/favicon.svg"];
 
 self.addEventListener("install", (event) => {
@@ -19,15 +20,17 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-const isRights = (url) =>
+const isOffline = (url) =>
   url.origin === self.location.origin &&
   (url.pathname.startsWith("/rights/") ||
     url.pathname.startsWith("/fonts/") ||
+    url.pathname.startsWith("/assets/") ||
+    url.pathname === "/plan" ||
     SHELL.includes(url.pathname));
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== "GET" || !isRights(url)) return;
+  if (event.request.method !== "GET" || !isOffline(url)) return;
   event.respondWith(
     fetch(event.request)
       .then((response) => {
@@ -37,6 +40,11 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      .catch(() => caches.match(event.request).then((cached) => cached ?? Response.error())),
+      // The plan page is one page whatever its ?lang=: match it without the query.
+      .catch(() =>
+        caches
+          .match(event.request, { ignoreSearch: url.pathname === "/plan" })
+          .then((cached) => cached ?? Response.error()),
+      ),
   );
 });

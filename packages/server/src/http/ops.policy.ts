@@ -5,6 +5,7 @@ export const opsPolicy: PolicyTable = {
   "GET /": "public",
   "GET /console": "public",
   "GET /subscribe": "public",
+  "GET /plan": "public",
   "GET /console/*": "public",
   "GET /assets/*": "public",
   "GET /fonts/*": "public",

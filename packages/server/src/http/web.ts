@@ -22,6 +22,7 @@ export function fillSitePlaceholders(template: string, site: SiteInfo): string {
 const PAGES: Record<string, string> = {
   "/": "index.html",
   "/subscribe": "subscribe.html",
+  "/plan": "plan.html",
   "/console": "console.html",
   "/console/*": "console.html",
 };
