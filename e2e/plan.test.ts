@@ -183,7 +183,7 @@ describe("family plans in Chromium", () => {
     await reader.close();
   });
 
-  it("works offline after one visit, and prints the plan with a warning", async () => {
+  it("works offline after one visit: prints with a warning, and locks a backup file that opens again", async () => {
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(`${env.aviso.url}/plan?lang=es`);
@@ -199,6 +199,27 @@ describe("family plans in Chromium", () => {
     expect(await page.locator(".sections").isVisible()).toBe(false);
     expect(await page.locator("#print-view").textContent()).toContain("Prueba sin red");
     await page.screenshot({ path: path.join(SCREENSHOTS, "plan-print-es.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+
+    // Still offline: lock the plan into a backup file, then open that file again.
+    await page.getByRole("button", { name: "Descargar respaldo" }).click();
+    await page.locator("#passphrase").fill(PASSPHRASE);
+    await page.locator("#passphrase-again").fill(PASSPHRASE);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#passphrase-save").click(),
+    ]);
+    const file = path.join(SCREENSHOTS, "..", "plan-backup.json");
+    await download.saveAs(file);
+    const backup = readFileSync(file, "utf8");
+    expect(JSON.parse(backup)).toMatchObject({ format: "aviso-plan-backup", version: 1 });
+    expect(backup).not.toContain("Prueba sin red");
+    await page.goto(`${env.aviso.url}/plan?lang=es`);
+    await page.locator("#open-file").setInputFiles(file);
+    await page.locator("#file-passphrase").fill(PASSPHRASE);
+    await page.locator("#file-passphrase").press("Enter");
+    await page.locator("#section-contacts").waitFor();
+    expect(await page.getByLabel("Nombre", { exact: true }).inputValue()).toBe("Prueba sin red");
     await context.close();
   });
 
@@ -231,7 +252,7 @@ describe("family plans in Chromium", () => {
 describe.runIf(process.env.AVISO_TEST_DATABASE_URL)("family plans on PostgreSQL", () => {
   const admin = process.env.AVISO_TEST_DATABASE_URL ?? "";
   const database = `aviso_e2e_plan_${randomBytes(4).toString("hex")}`;
-  const url = new URL(admin);
+  const url = new URL(admin || "postgres://unset/unset");
   url.pathname = `/${database}`;
   let aviso: RunningAviso | undefined;
   let browser: Browser | undefined;
