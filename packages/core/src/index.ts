@@ -1,3 +1,4 @@
+export * from "./alerts.ts";
 export * from "./area.ts";
 export * from "./cells.ts";
 export * from "./errors.ts";

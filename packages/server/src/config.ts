@@ -59,6 +59,28 @@ const ConfigSchema = z.object({
     .string()
     .min(16, "must be the Twilio auth token (32 characters)")
     .optional(),
+  AVISO_TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be a Twilio Account SID (AC followed by 32 hex digits)")
+    .optional(),
+  AVISO_TWILIO_FROM: z
+    .string()
+    .regex(
+      /^(\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/,
+      "must be a sending number in E.164 (+13125550100) or a Messaging Service SID (MG…)",
+    )
+    .optional(),
+  AVISO_TWILIO_API_URL: z
+    .url({ message: "must be an absolute http(s) URL" })
+    .default("https://api.twilio.com"),
+  AVISO_SMS_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  AVISO_SMS_SENDERS: z.coerce.number().int().min(1).max(64).default(4),
+  AVISO_SMS_VALIDITY_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
+  AVISO_SMS_COST_PER_SEGMENT: z.coerce.number().min(0).max(1).default(0.0083),
+  AVISO_ALERT_TWO_PERSON: flag.default(true),
+  AVISO_ALERT_EXPIRY_HOURS: z.coerce.number().int().min(1).max(72).default(6),
+  AVISO_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  AVISO_RUN_SENDERS: flag.default(true),
   AVISO_SMS_COUNTRIES: z
     .string()
     .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, "must be ISO country codes such as US or US,CA")
@@ -70,6 +92,7 @@ const ConfigSchema = z.object({
   AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   AVISO_RETENTION_REPORT_REPLY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AVISO_RETENTION_REPORT_POINT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  AVISO_RETENTION_DELIVERY_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   AVISO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
@@ -100,6 +123,7 @@ export interface Config {
     unconfirmedSubscriptionDays: number;
     reportReplyDays: number;
     reportPointDays: number;
+    deliveryDays: number;
   };
   rateLimit: { perClientPerMinute: number; globalPerMinute: number };
   sms: {
@@ -107,7 +131,15 @@ export interface Config {
     twilioAuthToken: string | undefined;
     /** Countries whose numbers may subscribe (SMS pumping defense). */
     countries: string[];
+    /** Twilio REST sending; unset: the local outbox "sends" (development, demos). */
+    twilio: { accountSid: string; from: string; apiUrl: string } | undefined;
+    ratePerSecond: number;
+    senders: number;
+    validityMinutes: number;
+    costPerSegment: number;
   };
+  alerts: { twoPersonRule: boolean; expiryHours: number };
+  delivery: { leaseSeconds: number; runSenders: boolean };
 }
 
 /** Raised when the environment holds a value Aviso cannot start with. Names every bad variable. */
@@ -163,6 +195,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       problems.push({ variable: String(issue.path[0] ?? "config"), message: issue.message });
     }
   }
+  if (parsed.success && parsed.data.AVISO_TWILIO_ACCOUNT_SID) {
+    for (const needed of ["AVISO_TWILIO_AUTH_TOKEN", "AVISO_TWILIO_FROM"] as const) {
+      if (!parsed.data[needed])
+        problems.push({
+          variable: needed,
+          message: "must be set when AVISO_TWILIO_ACCOUNT_SID is (Twilio sending needs all three)",
+        });
+    }
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const c = parsed.data;
   return {
@@ -191,11 +232,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       unconfirmedSubscriptionDays: c.AVISO_RETENTION_UNCONFIRMED_SUBSCRIPTION_DAYS,
       reportReplyDays: c.AVISO_RETENTION_REPORT_REPLY_DAYS,
       reportPointDays: c.AVISO_RETENTION_REPORT_POINT_DAYS,
+      deliveryDays: c.AVISO_RETENTION_DELIVERY_DAYS,
     },
     sms: {
       twilioAuthToken: c.AVISO_TWILIO_AUTH_TOKEN,
       countries: c.AVISO_SMS_COUNTRIES.split(","),
+      twilio:
+        c.AVISO_TWILIO_ACCOUNT_SID && c.AVISO_TWILIO_FROM
+          ? {
+              accountSid: c.AVISO_TWILIO_ACCOUNT_SID,
+              from: c.AVISO_TWILIO_FROM,
+              apiUrl: c.AVISO_TWILIO_API_URL,
+            }
+          : undefined,
+      ratePerSecond: c.AVISO_SMS_RATE_PER_SECOND,
+      senders: c.AVISO_SMS_SENDERS,
+      validityMinutes: c.AVISO_SMS_VALIDITY_MINUTES,
+      costPerSegment: c.AVISO_SMS_COST_PER_SEGMENT,
     },
+    alerts: { twoPersonRule: c.AVISO_ALERT_TWO_PERSON, expiryHours: c.AVISO_ALERT_EXPIRY_HOURS },
+    delivery: { leaseSeconds: c.AVISO_DELIVERY_LEASE_SECONDS, runSenders: c.AVISO_RUN_SENDERS },
     rateLimit: {
       perClientPerMinute: c.AVISO_RATE_LIMIT_PER_MINUTE,
       globalPerMinute: c.AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE,

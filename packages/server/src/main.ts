@@ -2,16 +2,22 @@ import { mkdirSync } from "node:fs";
 import { loadRightsLibrary, type RightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import type { MessageChannel } from "./channels/channel.ts";
 import { OutboxChannel } from "./channels/outbox/outbox.channel.ts";
 import { OutboxRepository } from "./channels/outbox/outbox.repository.ts";
+import { TwilioChannel } from "./channels/sms/twilio.channel.ts";
 import type { Config } from "./config.ts";
 import { FieldCrypto } from "./crypto/field-crypto.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
 import type { DatabaseDialect } from "./db/dialects/dialect.ts";
 import { buildApp } from "./http/app.ts";
+import { DeliveryWorker } from "./jobs/delivery-worker.ts";
 import { scheduleRetention } from "./jobs/retention.ts";
 import { createLogger } from "./logger.ts";
+import { AlertSigner } from "./modules/alerts/alert-signer.ts";
+import { AlertsRepository } from "./modules/alerts/alerts.repository.ts";
+import { AlertsService } from "./modules/alerts/alerts.service.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
 import { AuditRepository } from "./modules/audit/audit.repository.ts";
@@ -22,7 +28,7 @@ import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
 import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
-import { NO_NOTICES_YET, NowService } from "./modules/now/now.service.ts";
+import { NowService } from "./modules/now/now.service.ts";
 import { PlansRepository } from "./modules/plans/plans.repository.ts";
 import { PlansService } from "./modules/plans/plans.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
@@ -78,7 +84,7 @@ export async function openAviso(config: Config, options: OpenOptions = {}): Prom
     await database.close();
     throw error;
   }
-  return { config, logger, database, crypto, ...createServices(database, crypto, config) };
+  return { config, logger, database, ...createServices(database, crypto, config) };
 }
 
 /** Wires every service over an open database; tests use it with their own test database. */
@@ -108,6 +114,22 @@ export function createServices(
     now,
   });
   const plans = new PlansService(new PlansRepository(database.db), now);
+  const alertsRepository = new AlertsRepository(database);
+  const alerts = new AlertsService(
+    alertsRepository,
+    areas,
+    new AlertSigner(new InstanceRepository(database.db), crypto),
+    crypto,
+    audit,
+    {
+      twoPersonRule: config.alerts.twoPersonRule,
+      expiryHours: config.alerts.expiryHours,
+      publicUrl: config.publicUrl,
+      hotline: config.hotline.number,
+      sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
+      now,
+    },
+  );
   const sessions = new SessionsService(
     sessionsRepository,
     usersRepository,
@@ -139,6 +161,7 @@ export function createServices(
       subscriptions,
       reports,
       plans,
+      alerts,
       outbox,
       audit,
       config.retention,
@@ -146,7 +169,9 @@ export function createServices(
     ),
     keys: new KeysService(new KeysRepository(database.db), crypto, audit),
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
-    now: new NowService(NO_NOTICES_YET, now),
+    now: new NowService(alerts.notices, now),
+    alerts,
+    alertsRepository,
     subscriptions,
     reports,
     plans,
@@ -172,8 +197,57 @@ export function createServices(
       },
       now,
     }),
+    crypto,
     close: () => database.close(),
   };
+}
+
+/**
+ * The SMS provider the configuration names: Twilio's REST API when its account is set, else
+ * the local outbox (development and demos).
+ */
+export function smsProvider(config: Config, outbox: OutboxChannel): MessageChannel {
+  const twilio = config.sms.twilio;
+  if (!twilio || !config.sms.twilioAuthToken) return outbox;
+  return new TwilioChannel({
+    ...twilio,
+    authToken: config.sms.twilioAuthToken,
+    statusCallbackUrl: `${config.publicUrl}/api/sms/twilio/status`,
+    validitySeconds: config.sms.validityMinutes * 60,
+  });
+}
+
+/** The SMS sender for these services, woken whenever an alert queues deliveries. */
+export function createSmsWorker(
+  services: ReturnType<typeof createServices>,
+  config: Config,
+  logger: Logger,
+  options: {
+    provider?: MessageChannel;
+    pollMs?: number;
+    batchSize?: number;
+    now?: () => Date;
+  } = {},
+): DeliveryWorker {
+  const worker = new DeliveryWorker(
+    services.alertsRepository,
+    services.crypto,
+    {
+      channel: "sms",
+      provider: options.provider ?? smsProvider(config, services.outbox),
+      ratePerSecond: config.sms.ratePerSecond,
+      loops: config.sms.senders,
+      batchSize: options.batchSize ?? 25,
+      leaseSeconds: config.delivery.leaseSeconds,
+      maxAttempts: 5,
+      pollMs: options.pollMs ?? 250,
+      publicUrl: config.publicUrl,
+      ...(options.now ? { now: options.now } : {}),
+    },
+    logger,
+  );
+  services.alerts.onQueued = () => worker.wake();
+  return worker;
 }
 
 /** Builds the HTTP app for an opened installation and listens on the configured port. */
@@ -195,6 +269,15 @@ export async function startServer(
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);
   app.addHook("onClose", async () => stopRetention());
+  if (config.delivery.runSenders) {
+    const worker = createSmsWorker(aviso, config, aviso.logger);
+    worker.start();
+    await aviso.alerts.resumeFanOuts();
+    app.addHook("onClose", async () => {
+      await worker.stop();
+      await aviso.alerts.settled();
+    });
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // Show the configured public address when it is this very server (passkeys need its name).

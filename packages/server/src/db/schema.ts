@@ -198,6 +198,53 @@ export interface PlanSharesTable {
   expires_at: string;
 }
 
+/** An alert: public once sent, signed, with the areas it names and its text per language. */
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  /** pending_approval, sending, sent, cancelled, rejected */
+  status: string;
+  /** JSON array of area ids. */
+  area_ids: string;
+  /** H3 cell deliveries are ranked from (nearest first); null: the first area's centre. */
+  origin_cell: string | null;
+  /** JSON object: language code → the SMS text (without the footer). */
+  texts: string;
+  retracts_id: string | null;
+  composed_by: string;
+  approved_by: string | null;
+  created_at: string;
+  approved_at: string | null;
+  expires_at: string;
+  /** Ed25519 signature (base64url) of the alert's canonical form, set at approval. */
+  signature: string | null;
+  verification_code: string | null;
+  fanout_done_at: string | null;
+  cancelled_at: string | null;
+  finished_at: string | null;
+}
+
+/** One alert to one subscriber on one channel; the contact stays sealed in `subscribers`. */
+export interface DeliveriesTable {
+  alert_id: string;
+  subscriber_id: string;
+  channel: string;
+  language: string;
+  /** Ring distance of the subscriber's nearest chosen area from the alert's origin. */
+  rank: number;
+  /** queued, sending, sent, delivered, failed, cancelled */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While `sending`: when another sender may take it over (its sender died). */
+  lease_until: string | null;
+  provider_id: string | null;
+  /** A short reason code (e.g. opted_out, expired, HTTP 400 21211), never a message body. */
+  error: string | null;
+  sent_at: string | null;
+  updated_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -221,5 +268,7 @@ export interface Database {
   reports: ReportsTable;
   plans: PlansTable;
   plan_shares: PlanSharesTable;
+  alerts: AlertsTable;
+  deliveries: DeliveriesTable;
   meta: MetaTable;
 }

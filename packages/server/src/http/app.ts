@@ -11,6 +11,8 @@ import {
 } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { OutboxChannel } from "../channels/outbox/outbox.channel.ts";
+import { alertsRoutes } from "../modules/alerts/alerts.routes.ts";
+import type { AlertsService } from "../modules/alerts/alerts.service.ts";
 import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
@@ -64,6 +66,7 @@ export interface AppServices {
   outbox: OutboxChannel;
   reports: ReportsService;
   plans: PlansService;
+  alerts: AlertsService;
 }
 
 export interface AppDependencies {
@@ -133,8 +136,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   );
   await app.register(reportsRoutes(services.reports));
   await app.register(plansRoutes(services.plans));
+  await app.register(alertsRoutes(services.alerts));
   await app.register(
-    smsRoutes(services.smsInbound, { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl }),
+    smsRoutes(
+      services.smsInbound,
+      (sid, status, error) => services.alerts.receipt(sid, status, error),
+      { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl },
+    ),
   );
   await registerWeb(app, deps.site, deps.webDist);
   return app;

@@ -1,3 +1,4 @@
+import { alertsPolicy } from "../modules/alerts/alerts.policy.ts";
 import { areasPolicy } from "../modules/areas/areas.policy.ts";
 import { auditPolicy } from "../modules/audit/audit.policy.ts";
 import { floodPolicy } from "../modules/flood/flood.policy.ts";
@@ -26,4 +27,5 @@ export const POLICY: PolicyTable = {
   ...subscriptionsPolicy,
   ...reportsPolicy,
   ...plansPolicy,
+  ...alertsPolicy,
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
@@ -23,6 +23,12 @@ export interface DatabaseDialect {
    * an advisory lock on PostgreSQL; SQLite's single writer already does this.
    */
   lockSequence(trx: Transaction<Database>, name: string): Promise<void>;
+  /**
+   * Makes a select claim its rows for this transaction, skipping rows another sender holds:
+   * `FOR UPDATE OF <table> SKIP LOCKED` on PostgreSQL; SQLite's single writer needs nothing.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: any select over the schema
+  claimRows<QB extends SelectQueryBuilder<Database, any, any>>(query: QB, table: string): QB;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

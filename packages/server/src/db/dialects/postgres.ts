@@ -57,6 +57,7 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     async lockSequence(trx, name) {
       await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
     },
+    claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
     async ping() {
       await pool.query("select 1");
     },

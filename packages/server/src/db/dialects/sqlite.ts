@@ -44,6 +44,7 @@ export function openSqlite(file: string): DatabaseDialect {
       return rows.map((row) => row.name);
     },
     async lockSequence() {},
+    claimRows: (query) => query,
     async ping() {
       sqlite.prepare("select 1").get();
     },

@@ -7,6 +7,7 @@ import * as createSubscribers from "./2026_11_28_0800_create_subscribers.ts";
 import * as createOutbox from "./2026_11_28_0810_create_outbox_and_confirmations.ts";
 import * as createReports from "./2026_11_28_0900_create_reports.ts";
 import * as createPlans from "./2026_11_28_0910_create_plans.ts";
+import * as createAlerts from "./2026_11_28_1000_create_alerts.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0810_create_outbox_and_confirmations": createOutbox,
   "2026_11_28_0900_create_reports": createReports,
   "2026_11_28_0910_create_plans": createPlans,
+  "2026_11_28_1000_create_alerts": createAlerts,
 };

@@ -25,6 +25,13 @@ export const ENCRYPTED_COLUMNS = [
     context: "meta.key_check",
     where: { column: "key", value: "key_check" },
   },
+  {
+    table: "meta",
+    key: "key",
+    column: "value",
+    context: "meta.alert_signing_key",
+    where: { column: "key", value: "alert_signing_key" },
+  },
 ] as const;
 
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];

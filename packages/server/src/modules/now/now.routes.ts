@@ -8,10 +8,13 @@ import type { NowService, PublicNotice } from "./now.service.ts";
 const published = PUBLISHED_LANGUAGES.map((l) => l.code as string);
 const nowPath = (lang: string) => `/now/${lang}/`;
 
-function noticeHtml(notice: PublicNotice): string {
+function noticeHtml(notice: PublicNotice, lang: string, timeZone: string): string {
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(lang, { timeZone, dateStyle: "medium", timeStyle: "short" });
   return `<li class="notice notice-${notice.kind}">
 <p>${escapeHtml(notice.text)}</p>
-<p class="meta"><span>${escapeHtml(notice.areaNames.join(", "))}</span> <span>${escapeHtml(notice.validFrom)} – ${escapeHtml(notice.validUntil)}</span> <span>Code ${escapeHtml(notice.verificationCode)}</span></p>
+<p class="meta"><span>${escapeHtml(notice.areaNames.join(", "))}</span> <span><time datetime="${escapeHtml(notice.validFrom)}">${escapeHtml(when(notice.validFrom))}</time> – <time datetime="${escapeHtml(notice.validUntil)}">${escapeHtml(when(notice.validUntil))}</time></span> <span class="code">Code ${escapeHtml(notice.verificationCode)}</span></p>
+${notice.signature ? `<details><summary>Ed25519</summary><p class="signature"><code>${escapeHtml(notice.signature)}</code></p><p><a href="/api/alerts/public-key">Public key</a> · <a href="/api/alerts/verify/${escapeHtml(notice.verificationCode)}">Signed alert</a></p></details>` : ""}
 </li>`;
 }
 
@@ -41,7 +44,7 @@ export function nowRoutes(now: NowService, site: SiteInfo): FastifyPluginAsyncZo
         const notices = await now.inForce(lang);
         const main = `<h1>${escapeHtml(t.now.title)}</h1>
 <p class="intro">${escapeHtml(t.now.intro)}</p>
-${notices.length === 0 ? `<p class="empty" data-testid="now-empty">${escapeHtml(t.now.empty)}</p>` : `<ul class="notices">${notices.map(noticeHtml).join("\n")}</ul>`}
+${notices.length === 0 ? `<p class="empty" data-testid="now-empty">${escapeHtml(t.now.empty)}</p>` : `<ul class="notices">${notices.map((n) => noticeHtml(n, lang, site.timeZone)).join("\n")}</ul>`}
 <p class="crumb"><a href="/rights/${lang}/">${escapeHtml(t.libraryTitle)}</a></p>`;
         const html = renderPublicPage({
           lang,

@@ -17,9 +17,11 @@ export interface PublicNotice {
   validUntil: string;
   /** The short code that also appears in the SMS, so a forged text can be checked here. */
   verificationCode: string;
+  /** The Ed25519 signature of the alert (base64url), checkable with the published key. */
+  signature?: string;
 }
 
-/** Where notices come from; until the alerts module lands, nothing is in force. */
+/** Where notices come from: the alerts module (tests may give their own). */
 export type NoticeSource = (lang: string, now: Date) => Promise<PublicNotice[]>;
 
 export const NO_NOTICES_YET: NoticeSource = async () => [];

@@ -1,5 +1,6 @@
 import type { DataCategory } from "@aviso/core";
 import type { OutboxChannel } from "../../channels/outbox/outbox.channel.ts";
+import type { AlertsService } from "../alerts/alerts.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { PlansService } from "../plans/plans.service.ts";
 import type { ReportsService } from "../reports/reports.service.ts";
@@ -16,6 +17,8 @@ export interface RetentionRules {
   reportReplyDays: number;
   /** Days after a report that its precise point is erased (the cell and area stay). */
   reportPointDays: number;
+  /** Days after a delivery ended that the record of it is deleted. */
+  deliveryDays: number;
 }
 
 export interface PurgeResult {
@@ -33,6 +36,7 @@ export class PrivacyService {
   readonly #subscriptions: SubscriptionsService;
   readonly #reports: ReportsService;
   readonly #plans: PlansService;
+  readonly #alerts: AlertsService;
   readonly #outbox: OutboxChannel;
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
@@ -43,6 +47,7 @@ export class PrivacyService {
     subscriptions: SubscriptionsService,
     reports: ReportsService,
     plans: PlansService,
+    alerts: AlertsService,
     outbox: OutboxChannel,
     audit: AuditService,
     rules: RetentionRules,
@@ -53,6 +58,7 @@ export class PrivacyService {
     this.#subscriptions = subscriptions;
     this.#reports = reports;
     this.#plans = plans;
+    this.#alerts = alerts;
     this.#outbox = outbox;
     this.#audit = audit;
     this.#rules = rules;
@@ -68,6 +74,7 @@ export class PrivacyService {
     const outbox = await this.#outbox.inventory();
     const reports = await this.#reports.inventory();
     const plans = await this.#plans.inventory();
+    const deliveries = await this.#alerts.deliveryInventory();
     const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
     const ended = `deleted ${this.#rules.endedSessionsDays} days after it ends (daily purge)`;
     return [
@@ -123,6 +130,14 @@ export class PrivacyService {
         records: held.reduce((sum, s) => sum + s.n, 0),
         oldest: held.map((s) => s.oldest).sort()[0] ?? null,
         retention: `until the person texts STOP (the number is erased at once); unconfirmed sign-ups deleted after ${this.#rules.unconfirmedSubscriptionDays} days`,
+      },
+      {
+        category: "Alert deliveries",
+        fields: ["which subscriber was sent which alert, when, and the provider's message id"],
+        protection: "no number or text is copied: the number stays sealed with the subscriber",
+        records: deliveries.count,
+        oldest: deliveries.oldest,
+        retention: `deleted ${this.#rules.deliveryDays} days after the delivery ended (daily purge)`,
       },
       {
         category: "Opt-out list",
@@ -212,6 +227,10 @@ export class PrivacyService {
       options.dryRun,
     );
     const shares = await this.#plans.purgeExpiredShares(options.dryRun);
+    const deliveries = await this.#alerts.purgeDeliveries(
+      daysAgo(this.#rules.deliveryDays),
+      options.dryRun,
+    );
     const dayAgo = daysAgo(1);
     const outbox = await this.#outbox.purgeBefore(dayAgo, options.dryRun);
     const result: PurgeResult = {
@@ -235,6 +254,11 @@ export class PrivacyService {
           rule: `reported more than ${this.#rules.reportReplyDays} days ago`,
         },
         { category: "Family plan share links", records: shares, rule: "expired" },
+        {
+          category: "Alert deliveries",
+          records: deliveries,
+          rule: `ended more than ${this.#rules.deliveryDays} days ago`,
+        },
         { category: "Local outbox", records: outbox, rule: "older than 1 day" },
       ],
     };
@@ -250,6 +274,7 @@ export class PrivacyService {
           reportPoints: reports.points,
           reportReplies: reports.replies,
           expiredPlanShares: shares,
+          alertDeliveries: deliveries,
         },
       });
     }

@@ -10,6 +10,14 @@ import type { SmsInboundService } from "./sms-inbound.service.ts";
 const LOCATION_FIELDS = /^(From|To)(City|State|Zip|Country)$/;
 
 export const SMS_INBOUND_PATH = "/api/sms/twilio/inbound";
+export const SMS_STATUS_PATH = "/api/sms/twilio/status";
+
+/** Twilio's message statuses that end a delivery; the others (queued, sent…) change nothing. */
+const FINAL_STATUS: Record<string, "delivered" | "failed"> = {
+  delivered: "delivered",
+  undelivered: "failed",
+  failed: "failed",
+};
 
 /**
  * Twilio's inbound SMS webhook. Every request must carry a valid X-Twilio-Signature for this
@@ -17,8 +25,38 @@ export const SMS_INBOUND_PATH = "/api/sms/twilio/inbound";
  */
 export function smsRoutes(
   sms: SmsInboundService,
+  receipts: (
+    providerId: string,
+    status: "delivered" | "failed",
+    error: string | null,
+  ) => Promise<number>,
   options: { authToken: string | undefined; publicUrl: string },
 ): FastifyPluginAsyncZod {
+  /** Refuses (403, nothing read or stored) a request not signed by Twilio for this URL. */
+  const verifyTwilio = (body: Record<string, string>, signature: unknown, path: string) => {
+    if (!options.authToken) {
+      throw new AppError(
+        "forbidden",
+        "SMS_NOT_CONFIGURED",
+        "Twilio webhooks are off: AVISO_TWILIO_AUTH_TOKEN is not set",
+      );
+    }
+    const url = `${options.publicUrl}${path}`;
+    if (
+      !isValidTwilioSignature(
+        options.authToken,
+        url,
+        body,
+        typeof signature === "string" ? signature : undefined,
+      )
+    ) {
+      throw new AppError(
+        "forbidden",
+        "TWILIO_SIGNATURE_INVALID",
+        "The X-Twilio-Signature does not match this request",
+      );
+    }
+  };
   return async (app) => {
     await app.register(formbody);
     app.post(
@@ -33,34 +71,33 @@ export function smsRoutes(
         config: { rateLimit: false },
       },
       async (request, reply) => {
-        if (!options.authToken) {
-          throw new AppError(
-            "forbidden",
-            "SMS_NOT_CONFIGURED",
-            "Twilio webhooks are off: AVISO_TWILIO_AUTH_TOKEN is not set",
-          );
-        }
-        const signature = request.headers["x-twilio-signature"];
-        const url = `${options.publicUrl}${SMS_INBOUND_PATH}`;
-        if (
-          !isValidTwilioSignature(
-            options.authToken,
-            url,
-            request.body,
-            typeof signature === "string" ? signature : undefined,
-          )
-        ) {
-          throw new AppError(
-            "forbidden",
-            "TWILIO_SIGNATURE_INVALID",
-            "The X-Twilio-Signature does not match this request",
-          );
-        }
+        verifyTwilio(request.body, request.headers["x-twilio-signature"], SMS_INBOUND_PATH);
         const fields = Object.fromEntries(
           Object.entries(request.body).filter(([key]) => !LOCATION_FIELDS.test(key)),
         );
         const answer = await sms.handle(fields.From ?? "", fields.Body ?? "");
         return reply.type("text/xml; charset=utf-8").send(twimlMessage(answer));
+      },
+    );
+    app.post(
+      SMS_STATUS_PATH,
+      {
+        schema: {
+          tags: ["sms"],
+          summary: "Twilio message status callback (form-encoded): delivery receipts",
+          body: z.record(z.string(), z.string()),
+        },
+        config: { rateLimit: false },
+      },
+      async (request, reply) => {
+        verifyTwilio(request.body, request.headers["x-twilio-signature"], SMS_STATUS_PATH);
+        const status = FINAL_STATUS[request.body.MessageStatus ?? ""];
+        const sid = request.body.MessageSid ?? request.body.SmsSid ?? "";
+        if (status && sid) {
+          const code = request.body.ErrorCode ? `twilio-${request.body.ErrorCode}` : null;
+          await receipts(sid, status, status === "failed" ? (code ?? "undelivered") : null);
+        }
+        return reply.status(204).send();
       },
     );
   };

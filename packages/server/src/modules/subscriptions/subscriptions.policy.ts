@@ -1,8 +1,9 @@
 import type { PolicyTable } from "../../http/policy.ts";
 
-/** Twilio's webhook is public, and guarded by its signature instead of a session. */
+/** Twilio's webhooks are public, and guarded by their signature instead of a session. */
 export const subscriptionsPolicy: PolicyTable = {
   "POST /api/sms/twilio/inbound": "public",
+  "POST /api/sms/twilio/status": "public",
   "POST /api/subscriptions": "public",
   "POST /api/subscriptions/confirm": "public",
   "GET /api/outbox": ["admin", "dispatcher"],

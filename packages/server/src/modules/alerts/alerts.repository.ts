@@ -1,0 +1,372 @@
+import { type Kysely, sql } from "kysely";
+import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
+import type { AlertsTable, Database, DeliveriesTable } from "../../db/schema.ts";
+
+export type AlertRow = AlertsTable;
+export type DeliveryRow = DeliveriesTable;
+
+/** A delivery a sender has claimed, with what it needs to send it. */
+export interface ClaimedDelivery {
+  alert_id: string;
+  subscriber_id: string;
+  language: string;
+  attempts: number;
+}
+
+export type DeliveryOutcome =
+  | { kind: "sent"; providerId: string }
+  | { kind: "retry"; at: string; error: string }
+  | { kind: "failed"; error: string }
+  | { kind: "cancelled"; error: string };
+
+const ACTIVE = ["queued", "sending"];
+
+/** Alerts, and the deliveries senders claim, send and record. */
+export class AlertsRepository {
+  readonly #dialect: DatabaseDialect;
+  readonly #db: Kysely<Database>;
+  constructor(dialect: DatabaseDialect) {
+    this.#dialect = dialect;
+    this.#db = dialect.db;
+  }
+
+  async insert(row: AlertRow): Promise<void> {
+    await this.#db.insertInto("alerts").values(row).execute();
+  }
+
+  async find(id: string): Promise<AlertRow | undefined> {
+    return this.#db.selectFrom("alerts").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  async findByCode(code: string): Promise<AlertRow | undefined> {
+    return this.#db
+      .selectFrom("alerts")
+      .selectAll()
+      .where("verification_code", "=", code)
+      .executeTakeFirst();
+  }
+
+  async findMany(ids: string[]): Promise<AlertRow[]> {
+    if (ids.length === 0) return [];
+    return this.#db.selectFrom("alerts").selectAll().where("id", "in", ids).execute();
+  }
+
+  async latest(limit: number): Promise<AlertRow[]> {
+    return this.#db
+      .selectFrom("alerts")
+      .selectAll()
+      .orderBy("created_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+  }
+
+  /** Alerts that were sent (or are sending) and not cancelled, still in force at `now`. */
+  async inForce(now: string): Promise<AlertRow[]> {
+    return this.#db
+      .selectFrom("alerts")
+      .selectAll()
+      .where("status", "in", ["sending", "sent"])
+      .where("approved_at", "<=", now)
+      .where("expires_at", ">", now)
+      .orderBy("approved_at", "desc")
+      .execute();
+  }
+
+  /** Sets fields of an alert if it is still in one of `from`; says whether it was. */
+  async transition(id: string, from: string[], set: Partial<AlertRow>): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("alerts")
+      .set(set)
+      .where("id", "=", id)
+      .where("status", "in", from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** Alerts approved but whose fan-out did not finish (the process died): to resume. */
+  async unfinishedFanouts(): Promise<AlertRow[]> {
+    return this.#db
+      .selectFrom("alerts")
+      .selectAll()
+      .where("status", "=", "sending")
+      .where("fanout_done_at", "is", null)
+      .execute();
+  }
+
+  /** Active subscribers per channel and language with any of these areas. */
+  async audience(areaIds: string[]): Promise<{ channel: string; language: string; n: number }[]> {
+    if (areaIds.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom("subscribers as s")
+      .select((eb) => ["s.channel", "s.language", eb.fn.countAll<number | string>().as("n")])
+      .where("s.status", "=", "active")
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("subscriber_areas as sa")
+            .select(sql.lit(1).as("one"))
+            .whereRef("sa.subscriber_id", "=", "s.id")
+            .where("sa.area_id", "in", areaIds),
+        ),
+      )
+      .groupBy(["s.channel", "s.language"])
+      .execute();
+    return rows.map((row) => ({ channel: row.channel, language: row.language, n: Number(row.n) }));
+  }
+
+  /**
+   * One set-based statement: a queued delivery for every active subscriber with one of these
+   * areas, at this rank. A subscriber already given a delivery (a nearer rank) is skipped.
+   */
+  async fanOut(alertId: string, areaIds: string[], rank: number, now: string): Promise<number> {
+    const result = await sql`
+      insert into deliveries
+        (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
+      select ${alertId}, s.id, s.channel, s.language, ${rank}, 'queued', 0, ${now}, ${now}
+      from subscribers s
+      where s.status = 'active'
+        and exists (
+          select 1 from subscriber_areas sa
+          where sa.subscriber_id = s.id and sa.area_id in (${sql.join(areaIds)})
+        )
+      on conflict (alert_id, subscriber_id) do nothing`.execute(this.#db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
+  /**
+   * A retraction's deliveries: exactly the subscribers the original reached (sent, delivered,
+   * or in flight when it was cancelled) who have not opted out since. One statement.
+   */
+  async fanOutRetraction(alertId: string, originalId: string, now: string): Promise<number> {
+    const result = await sql`
+      insert into deliveries
+        (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
+      select ${alertId}, d.subscriber_id, d.channel, d.language, d.rank, 'queued', 0, ${now}, ${now}
+      from deliveries d
+      join subscribers s on s.id = d.subscriber_id
+      where d.alert_id = ${originalId}
+        and d.status in ('sending', 'sent', 'delivered')
+        and s.status = 'active'
+      on conflict (alert_id, subscriber_id) do nothing`.execute(this.#db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
+  /**
+   * Claims up to `limit` deliveries of a channel for one sender: first any whose sender died
+   * (lease over), then the nearest queued ones. Other senders skip rows claimed here.
+   */
+  async claim(
+    channel: string,
+    limit: number,
+    now: string,
+    leaseUntil: string,
+  ): Promise<ClaimedDelivery[]> {
+    return this.#db.transaction().execute(async (trx) => {
+      const columns = ["d.alert_id", "d.subscriber_id", "d.language", "d.attempts"] as const;
+      const orphaned = await this.#dialect
+        .claimRows(
+          trx
+            .selectFrom("deliveries as d")
+            .select(columns)
+            .where("d.channel", "=", channel)
+            .where("d.status", "=", "sending")
+            .where("d.lease_until", "<", now)
+            .limit(limit),
+          "d",
+        )
+        .execute();
+      const queued =
+        orphaned.length >= limit
+          ? []
+          : await this.#dialect
+              .claimRows(
+                trx
+                  .selectFrom("deliveries as d")
+                  .select(columns)
+                  .where("d.channel", "=", channel)
+                  .where("d.status", "=", "queued")
+                  .where("d.next_attempt_at", "<=", now)
+                  .orderBy("d.rank")
+                  .limit(limit - orphaned.length),
+                "d",
+              )
+              .execute();
+      const rows = [...orphaned, ...queued];
+      if (rows.length === 0) return [];
+      await trx
+        .updateTable("deliveries")
+        .set((eb) => ({
+          status: "sending",
+          lease_until: leaseUntil,
+          attempts: eb("attempts", "+", 1),
+          updated_at: now,
+        }))
+        .where((eb) =>
+          eb(
+            eb.refTuple("alert_id", "subscriber_id"),
+            "in",
+            rows.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
+          ),
+        )
+        .execute();
+      return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
+    });
+  }
+
+  /** The sealed contacts and statuses of subscribers, for a claimed batch. */
+  async contacts(
+    ids: string[],
+  ): Promise<Map<string, { contact_enc: string | null; status: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.#db
+      .selectFrom("subscribers")
+      .select(["id", "contact_enc", "status"])
+      .where("id", "in", ids)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Records what happened to each delivery of a batch, in one transaction. */
+  async record(
+    outcomes: { alert_id: string; subscriber_id: string; outcome: DeliveryOutcome }[],
+    now: string,
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.#db.transaction().execute(async (trx) => {
+      for (const { alert_id, subscriber_id, outcome } of outcomes) {
+        const set: Partial<DeliveryRow> =
+          outcome.kind === "sent"
+            ? { status: "sent", provider_id: outcome.providerId, sent_at: now, error: null }
+            : outcome.kind === "retry"
+              ? { status: "queued", next_attempt_at: outcome.at, error: outcome.error }
+              : { status: outcome.kind, error: outcome.error };
+        await trx
+          .updateTable("deliveries")
+          .set({ ...set, lease_until: null, updated_at: now })
+          .where("alert_id", "=", alert_id)
+          .where("subscriber_id", "=", subscriber_id)
+          // A provider's receipt may have arrived first; never undo it.
+          .where("status", "not in", ["delivered", "failed"])
+          .execute();
+      }
+    });
+  }
+
+  /** A provider's receipt: delivered or failed, by its message id. */
+  async receipt(
+    providerId: string,
+    status: "delivered" | "failed",
+    error: string | null,
+    now: string,
+  ) {
+    const result = await this.#db
+      .updateTable("deliveries")
+      .set({ status, error, updated_at: now })
+      .where("provider_id", "=", providerId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Cancels every still-queued delivery of an alert; returns how many. */
+  async cancelQueued(alertId: string, reason: string, now: string): Promise<number> {
+    const result = await this.#db
+      .updateTable("deliveries")
+      .set({ status: "cancelled", error: reason, updated_at: now })
+      .where("alert_id", "=", alertId)
+      .where("status", "=", "queued")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Marks sending alerts whose fan-out is done and whose deliveries all ended as sent. */
+  async finishDone(now: string): Promise<number> {
+    const result = await this.#db
+      .updateTable("alerts")
+      .set({ status: "sent", finished_at: now })
+      .where("status", "=", "sending")
+      .where("fanout_done_at", "is not", null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("deliveries as d")
+              .select(sql.lit(1).as("one"))
+              .whereRef("d.alert_id", "=", "alerts.id")
+              .where("d.status", "in", ACTIVE),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async progress(alertId: string): Promise<{ channel: string; status: string; n: number }[]> {
+    const rows = await this.#db
+      .selectFrom("deliveries")
+      .select((eb) => ["channel", "status", eb.fn.countAll<number | string>().as("n")])
+      .where("alert_id", "=", alertId)
+      .groupBy(["channel", "status"])
+      .execute();
+    return rows.map((row) => ({ channel: row.channel, status: row.status, n: Number(row.n) }));
+  }
+
+  async deliveries(
+    alertId: string,
+    limit: number,
+    offset: number,
+  ): Promise<(DeliveryRow & { contact_enc: string | null })[]> {
+    return this.#db
+      .selectFrom("deliveries as d")
+      .leftJoin("subscribers as s", "s.id", "d.subscriber_id")
+      .selectAll("d")
+      .select("s.contact_enc")
+      .where("d.alert_id", "=", alertId)
+      .orderBy("d.rank")
+      .orderBy("d.subscriber_id")
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  async deliveryInventory(): Promise<{ count: number; oldest: string | null }> {
+    const row = await this.#db
+      .selectFrom("deliveries")
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as("n"),
+        eb.fn.min("updated_at").as("oldest"),
+      ])
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.n), oldest: row.oldest ?? null };
+  }
+
+  /** Deletes ended deliveries last changed before `cutoff`; with `dryRun`, counts them. */
+  async purgeDeliveries(cutoff: string, dryRun: boolean): Promise<number> {
+    if (dryRun) {
+      const row = await this.#db
+        .selectFrom("deliveries")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("status", "not in", ACTIVE)
+        .where("updated_at", "<", cutoff)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    const result = await this.#db
+      .deleteFrom("deliveries")
+      .where("status", "not in", ACTIVE)
+      .where("updated_at", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Subscribers who were sent an alert (for tests and retraction checks). */
+  async recipients(alertId: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom("deliveries")
+      .select("subscriber_id")
+      .where("alert_id", "=", alertId)
+      .where("status", "in", ["sent", "delivered"])
+      .execute();
+    return rows.map((row) => row.subscriber_id).sort();
+  }
+}

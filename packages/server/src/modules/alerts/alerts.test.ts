@@ -1,0 +1,312 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, TEST_PUBLIC_URL, type TestApp, testConfig } from "../../../test/app.ts";
+import { TEST_DIALECTS } from "../../../test/databases.ts";
+import { type FakeTwilio, startFakeTwilio } from "../../../test/fake-twilio.ts";
+import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
+import type { DeliveryWorker } from "../../jobs/delivery-worker.ts";
+import { createSmsWorker } from "../../main.ts";
+import { loadDefaultAreas } from "../../seed/default-areas.ts";
+
+const TOKEN = "fake-twilio-auth-token-0123456789";
+
+describe.each(TEST_DIALECTS)("alerts on %s", (dialect) => {
+  let twilio: FakeTwilio;
+  let harness: TestApp;
+  let worker: DeliveryWorker;
+  let now: Date;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    twilio = await startFakeTwilio({ authToken: TOKEN });
+  });
+  afterAll(() => twilio.close());
+  beforeEach(async () => {
+    twilio.messages.length = 0;
+    twilio.maxPerSecond = Number.POSITIVE_INFINITY;
+    now = new Date("2026-11-28T15:00:00Z");
+    env = {
+      AVISO_TWILIO_AUTH_TOKEN: TOKEN,
+      AVISO_TWILIO_ACCOUNT_SID: twilio.accountSid,
+      AVISO_TWILIO_FROM: "+18555550100",
+      AVISO_TWILIO_API_URL: twilio.url,
+      AVISO_SMS_RATE_PER_SECOND: "10000",
+    };
+    harness = await createTestApp(dialect, { env, now: () => now });
+    await loadDefaultAreas(harness.services.areas);
+    worker = createSmsWorker(harness.services, testConfig(env), harness.log.logger, {
+      now: () => now,
+      batchSize: 10,
+    });
+  });
+  afterEach(() => harness.close());
+
+  /** A resident subscribing by text, as the SMS webhook would handle it. */
+  async function subscribe(phone: string, place: string, lang = "en") {
+    const join = lang === "es" ? "ALTA" : "JOIN";
+    const yes = lang === "es" ? "SI" : "YES";
+    await harness.services.smsInbound.handle(phone, `${join} ${place}`);
+    await harness.services.smsInbound.handle(phone, yes);
+  }
+  /** Runs the sender until nothing is left to claim. */
+  async function drain() {
+    await harness.services.alerts.settled();
+    while ((await worker.runOnce()) > 0) {}
+  }
+  const post = (url: string, headers: Record<string, string>, payload?: object) =>
+    harness.app.inject({ method: "POST", url, headers, ...(payload ? { payload } : {}) });
+  async function composeAndApprove(
+    areaIds: string[],
+    texts: Record<string, string> = {
+      en: "CONFIRMED: agents near 26th St.",
+      es: "CONFIRMADO: agentes cerca de la calle 26.",
+    },
+  ) {
+    const composer = await harness.signInAs("dispatcher");
+    const approver = await harness.signInAs("dispatcher");
+    const composed = await post("/api/alerts", composer.headers, {
+      kind: "activity_confirmed",
+      areaIds,
+      texts,
+    });
+    expect(composed.statusCode).toBe(201);
+    const { id } = composed.json();
+    const approved = await post(`/api/alerts/${id}/approve`, approver.headers);
+    expect(approved.statusCode).toBe(200);
+    return { id: id as string, composer, approver, alert: approved.json() };
+  }
+  const sentTo = () => twilio.messages.map((m) => m.to).sort();
+
+  it("keeps the two-person rule: the composer cannot approve, a second dispatcher can, and it is signed", async () => {
+    await subscribe("+13125550101", "60623");
+    const composer = await harness.signInAs("dispatcher");
+    const responder = await harness.signInAs("responder");
+    const payload = {
+      kind: "activity_confirmed",
+      areaIds: ["zip:60623"],
+      texts: { en: "CONFIRMED: agents at 26th and Pulaski." },
+    };
+    expect((await post("/api/alerts", responder.headers, payload)).statusCode).toBe(403);
+    const { id } = (await post("/api/alerts", composer.headers, payload)).json();
+    const own = await post(`/api/alerts/${id}/approve`, composer.headers);
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe("TWO_PERSON_RULE");
+    await drain();
+    expect(twilio.messages).toEqual([]);
+
+    const approver = await harness.signInAs("dispatcher");
+    const approved = (await post(`/api/alerts/${id}/approve`, approver.headers)).json();
+    expect(approved).toMatchObject({ status: "sending", approvedBy: approver.userId });
+    expect(approved.verificationCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    const verified = await harness.app.inject(`/api/alerts/verify/${approved.verificationCode}`);
+    expect(verified.json()).toMatchObject({ valid: true, signed: { id, areas: ["60623"] } });
+    const forged = await harness.app.inject("/api/alerts/verify/ZZZZZZ");
+    expect(forged.statusCode).toBe(404);
+    expect(forged.json().error.code).toBe("ALERT_CODE_UNKNOWN");
+    expect((await harness.app.inject("/api/alerts/public-key")).json().publicKey).toContain(
+      "BEGIN PUBLIC KEY",
+    );
+  });
+
+  it("texts every active subscriber of the areas, in their language, with the code, and nobody else", async () => {
+    await subscribe("+13125550111", "60623");
+    await subscribe("+13125550112", "South Lawndale", "es");
+    await subscribe("+13125550113", "60608"); // another area
+    await subscribe("+13125550114", "60623");
+    await harness.services.smsInbound.handle("+13125550114", "STOP"); // opted out
+    const { alert } = await composeAndApprove(["zip:60623", "community-area:south-lawndale"]);
+    await drain();
+    expect(sentTo()).toEqual(["+13125550111", "+13125550112"]);
+    const english = twilio.messages.find((m) => m.to === "+13125550111");
+    expect(english?.body).toBe(
+      `CONFIRMED: agents near 26th St.\nCheck code ${alert.verificationCode} at aviso.test/now - STOP to end`,
+    );
+    expect(twilio.messages.find((m) => m.to === "+13125550112")?.body).toContain("CONFIRMADO");
+    expect(english).toMatchObject({
+      from: "+18555550100",
+      validityPeriod: "1800",
+      statusCallback: `${TEST_PUBLIC_URL}/api/sms/twilio/status`,
+    });
+    const view = (
+      await harness.app.inject({
+        url: `/api/alerts/${alert.id}`,
+        headers: (await harness.signInAs("admin")).headers,
+      })
+    ).json();
+    expect(view.progress).toMatchObject({ sent: 2, queued: 0 });
+    expect(view.status).toBe("sent");
+  });
+
+  it("sends nothing to a number that texted STOP after the alert was queued", async () => {
+    await subscribe("+13125550121", "60623");
+    await subscribe("+13125550122", "60623");
+    const { id } = await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    await harness.services.smsInbound.handle("+13125550122", "STOP");
+    await drain();
+    expect(sentTo()).toEqual(["+13125550121"]);
+    const admin = await harness.signInAs("admin");
+    const receipts = (
+      await harness.app.inject({ url: `/api/alerts/${id}/deliveries`, headers: admin.headers })
+    ).json().deliveries;
+    expect(
+      receipts
+        .map((r: { to: string; status: string; error: string | null }) => [r.to, r.status, r.error])
+        .sort(),
+    ).toEqual([
+      ["(erased)", "cancelled", "opted_out"],
+      ["+1 ••• ••• ••21", "sent", null],
+    ]);
+  });
+
+  it("sends a retraction to exactly the subscribers the original reached", async () => {
+    await subscribe("+13125550131", "60623");
+    await subscribe("+13125550132", "60623");
+    await subscribe("+13125550133", "60608");
+    const { id, composer, approver } = await composeAndApprove(["zip:60623"]);
+    await drain();
+    expect(sentTo()).toEqual(["+13125550131", "+13125550132"]);
+    await subscribe("+13125550134", "60623"); // joined after the alert
+    await harness.services.smsInbound.handle("+13125550132", "STOP"); // left after it
+    twilio.messages.length = 0;
+
+    const retraction = await post(`/api/alerts/${id}/retract`, composer.headers, {});
+    expect(retraction.statusCode).toBe(201);
+    expect(retraction.json()).toMatchObject({
+      kind: "retraction",
+      retractsId: id,
+      status: "pending_approval",
+    });
+    expect(retraction.json().texts.en).toContain("CORRECTION");
+    await post(`/api/alerts/${retraction.json().id}/approve`, approver.headers);
+    await drain();
+    expect(sentTo()).toEqual(["+13125550131"]);
+    expect(twilio.messages[0]?.body).toContain(
+      "CORRECTION: our earlier alert about 60623 was wrong",
+    );
+
+    // The public page shows the correction, not the retracted alert.
+    const page = (await harness.app.inject("/now/en/")).body;
+    expect(page).toContain("CORRECTION");
+    expect(page).not.toContain("CONFIRMED: agents near 26th St.");
+  });
+
+  it("cancels mid-send: what was queued is cancelled, nothing more goes out", async () => {
+    for (let i = 0; i < 25; i++) await subscribe(`+1312555${String(1400 + i)}`, "60623");
+    const { id, approver } = await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    expect(await worker.runOnce()).toBe(10);
+    const cancelled = (await post(`/api/alerts/${id}/cancel`, approver.headers)).json();
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.progress).toMatchObject({ sent: 10, cancelled: 15, queued: 0 });
+    await drain();
+    expect(twilio.messages).toHaveLength(10);
+  });
+
+  it("retries after a 429 with back-off, gives up on a refused number, and records receipts from the signed status webhook", async () => {
+    await subscribe("+13125550141", "60623");
+    const { id } = await composeAndApprove(["zip:60623"]);
+    twilio.failNext(429, 1);
+    await drain();
+    expect(twilio.messages).toHaveLength(0);
+    now = new Date(now.getTime() + 60_000); // past the back-off
+    await drain();
+    expect(twilio.messages).toHaveLength(1);
+    const sid = twilio.messages[0]?.sid ?? "";
+
+    const url = `${TEST_PUBLIC_URL}/api/sms/twilio/status`;
+    const params = { MessageSid: sid, MessageStatus: "delivered", AccountSid: twilio.accountSid };
+    const callback = (signature: string) =>
+      harness.app.inject({
+        method: "POST",
+        url: "/api/sms/twilio/status",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": signature,
+        },
+        payload: new URLSearchParams(params).toString(),
+      });
+    expect((await callback("forged")).statusCode).toBe(403);
+    expect((await callback(twilioSignature(TOKEN, url, params))).statusCode).toBe(204);
+    const admin = await harness.signInAs("admin");
+    const view = (
+      await harness.app.inject({ url: `/api/alerts/${id}`, headers: admin.headers })
+    ).json();
+    expect(view.progress).toMatchObject({ delivered: 1 });
+
+    await subscribe("+13125550142", "60608");
+    const second = await composeAndApprove(["zip:60608"]);
+    twilio.failNext(400, 1);
+    await drain();
+    const failed = (
+      await harness.app.inject({
+        url: `/api/alerts/${second.id}/deliveries`,
+        headers: admin.headers,
+      })
+    ).json().deliveries;
+    expect(failed).toEqual([
+      expect.objectContaining({ status: "failed", error: "http-400-21211", attempts: 1 }),
+    ]);
+  });
+
+  it("shows a sent alert on the public page with its code and signature until it expires", async () => {
+    await subscribe("+13125550151", "60623");
+    const { alert } = await composeAndApprove(["zip:60623"]);
+    await drain();
+    const page = (await harness.app.inject("/now/es/")).body;
+    expect(page).toContain("CONFIRMADO: agentes cerca de la calle 26.");
+    expect(page).toContain(`Code ${alert.verificationCode}`);
+    expect(page).toContain(alert.signature);
+    now = new Date(now.getTime() + 7 * 3_600_000);
+    expect((await harness.app.inject("/now/es/")).body).not.toContain("CONFIRMADO");
+  });
+
+  it("estimates recipients, SMS segments per language, time and cost before sending", async () => {
+    await subscribe("+13125550161", "60623");
+    await subscribe("+13125550162", "60623", "es");
+    await subscribe("+13125550163", "60623", "es");
+    const dispatcher = await harness.signInAs("dispatcher");
+    const draft = (
+      await post("/api/alerts/draft", dispatcher.headers, {
+        kind: "rumor_false",
+        areaIds: ["zip:60623"],
+        languages: ["en", "es"],
+        window: "today 2-4 pm",
+      })
+    ).json().texts;
+    expect(draft.en).toBe(
+      "FALSE: the report of immigration agents in 60623, today 2-4 pm, was checked and is not true. Please do not share it. Help: 1-855-435-7693",
+    );
+    const estimate = (
+      await post("/api/alerts/estimate", dispatcher.headers, {
+        areaIds: ["zip:60623"],
+        texts: draft,
+      })
+    ).json();
+    expect(estimate).toMatchObject({ total: 3, recipients: [{ channel: "sms", n: 3 }] });
+    expect(estimate.languages).toEqual([
+      expect.objectContaining({ lang: "en", n: 1, encoding: "GSM-7", segments: 2 }),
+      expect.objectContaining({ lang: "es", n: 2 }),
+    ]);
+    expect(estimate.cost).toBeGreaterThan(0);
+  });
+
+  it("refuses a bad alert with a clear error and stores nothing", async () => {
+    const dispatcher = await harness.signInAs("dispatcher");
+    for (const [payload, code] of [
+      [{ kind: "activity_confirmed", areaIds: [], texts: { en: "x" } }, "VALIDATION_FAILED"],
+      [{ kind: "retraction", areaIds: ["zip:60623"], texts: { en: "x" } }, "VALIDATION_FAILED"],
+      [{ kind: "activity_confirmed", areaIds: ["zip:99999"], texts: { en: "x" } }, "AREA_UNKNOWN"],
+      [{ kind: "activity_confirmed", areaIds: ["zip:60623"], texts: {} }, "VALIDATION_FAILED"],
+      [
+        { kind: "activity_confirmed", areaIds: ["zip:60623"], texts: { xx: "x" } },
+        "VALIDATION_FAILED",
+      ],
+    ] as const) {
+      const response = await post("/api/alerts", dispatcher.headers, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe(code);
+    }
+    expect(
+      (await harness.app.inject({ url: "/api/alerts", headers: dispatcher.headers })).json().alerts,
+    ).toEqual([]);
+  });
+});
