@@ -4,16 +4,15 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadConfig, openAviso } from "@aviso/server";
+import { type FakeTwilio, loadConfig, openAviso, startFakeTwilio } from "@aviso/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeTwilio, startFakeTwilio } from "../../server/test/fake-twilio.ts";
 
 const BIN = fileURLToPath(new URL("../bin/aviso.mjs", import.meta.url));
 const PG_URL = process.env.AVISO_TEST_DATABASE_URL || undefined;
 const SUBSCRIBERS = 150;
 const SENDERS = 2;
-const BATCH = 25;
+const BATCH = 50;
 
 /** `aviso start` in a child process, resolved once it listens. */
 async function startChild(env: Record<string, string>): Promise<ChildProcess> {

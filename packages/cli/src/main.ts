@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, isAppError } from "@aviso/server";
 import { type Command, UsageError } from "./command.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { benchCommand } from "./commands/bench.ts";
 import { importAreasCommand } from "./commands/import-areas.ts";
 import { keysCommand } from "./commands/keys.ts";
 import { auditCommand, dataInventoryCommand, purgeCommand } from "./commands/privacy.ts";
@@ -20,6 +21,7 @@ const COMMANDS: Command[] = [
   dataInventoryCommand,
   purgeCommand,
   keysCommand,
+  benchCommand,
 ];
 
 function help(): string {

@@ -1,3 +1,5 @@
+export { runFanoutBench } from "./bench/fanout.ts";
+export { type FakeTwilio, startFakeTwilio } from "./channels/sms/twilio-fake.ts";
 export { type Config, ConfigError, loadConfig } from "./config.ts";
 export { FieldCrypto } from "./crypto/field-crypto.ts";
 export { addMasterKey, hasMasterKey, masterKeyPath } from "./crypto/master-key.ts";

@@ -237,7 +237,7 @@ export function createSmsWorker(
       provider: options.provider ?? smsProvider(config, services.outbox),
       ratePerSecond: config.sms.ratePerSecond,
       loops: config.sms.senders,
-      batchSize: options.batchSize ?? 25,
+      batchSize: options.batchSize ?? 50,
       leaseSeconds: config.delivery.leaseSeconds,
       maxAttempts: 5,
       pollMs: options.pollMs ?? 250,
@@ -247,6 +247,8 @@ export function createSmsWorker(
     logger,
   );
   services.alerts.onQueued = () => worker.wake();
+  services.alerts.onFanOutError = (error, alertId) =>
+    logger.error({ err: error, alertId }, "alert fan-out failed; it resumes on the next start");
   return worker;
 }
 

@@ -46,6 +46,7 @@ export class DeliveryWorker {
   #running = false;
   #loops: Promise<void>[] = [];
   #alertCache = new Map<string, { row: AlertRow; at: number }>();
+  readonly #bodies = new Map<string, string>();
   constructor(
     alerts: AlertsRepository,
     crypto: FieldCrypto,
@@ -143,12 +144,7 @@ export class DeliveryWorker {
     // Opted out after the fan-out: the suppression list wins, always.
     if (subscriber?.status !== "active" || !subscriber.contact_enc)
       return { kind: "cancelled", error: "opted_out" };
-    const body = alertSms(
-      JSON.parse(alert.texts) as Record<string, string>,
-      delivery.language,
-      alert.verification_code ?? "",
-      this.#options.publicUrl,
-    );
+    const body = this.#body(alert, delivery.language);
     await this.#bucket.take();
     try {
       const { providerId } = await this.#options.provider.send({
@@ -167,6 +163,23 @@ export class DeliveryWorker {
       }
       return { kind: "failed", error: code };
     }
+  }
+
+  /** The SMS for an alert in a language: the same for every subscriber, so made once. */
+  #body(alert: AlertRow, lang: string): string {
+    const key = `${alert.id}:${lang}`;
+    let body = this.#bodies.get(key);
+    if (body === undefined) {
+      if (this.#bodies.size > 1000) this.#bodies.clear();
+      body = alertSms(
+        JSON.parse(alert.texts) as Record<string, string>,
+        lang,
+        alert.verification_code ?? "",
+        this.#options.publicUrl,
+      );
+      this.#bodies.set(key, body);
+    }
+    return body;
   }
 
   /** The alerts of a batch, re-read at most once a second (so a cancel takes effect fast). */

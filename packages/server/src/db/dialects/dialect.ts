@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from "kysely";
+import type { Kysely, RawBuilder, SelectQueryBuilder, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
@@ -29,6 +29,12 @@ export interface DatabaseDialect {
    */
   // biome-ignore lint/suspicious/noExplicitAny: any select over the schema
   claimRows<QB extends SelectQueryBuilder<Database, any, any>>(query: QB, table: string): QB;
+  /**
+   * Conditions that split a big statement over `table` (as `alias`) into parts of about
+   * `rows` rows each. SQLite: rowid ranges, so a long INSERT … SELECT gives the event loop
+   * back between parts; PostgreSQL (whose driver never blocks it): one part, `true`.
+   */
+  splitRows(table: "subscribers", alias: string, rows: number): Promise<RawBuilder<unknown>[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -58,6 +58,7 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
+    splitRows: async () => [sql`true`],
     async ping() {
       await pool.query("select 1");
     },

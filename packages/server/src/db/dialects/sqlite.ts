@@ -9,7 +9,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
 import { invalid } from "../../errors.ts";
 import type { Database } from "../schema.ts";
 import type { DatabaseDialect } from "./dialect.ts";
@@ -45,6 +45,17 @@ export function openSqlite(file: string): DatabaseDialect {
     },
     async lockSequence() {},
     claimRows: (query) => query,
+    async splitRows(table, alias, rows) {
+      const range = sqlite
+        .prepare(`select min(rowid) as low, max(rowid) as high from ${table}`)
+        .get() as { low: number | null; high: number | null };
+      if (range.low === null || range.high === null) return [sql`1 = 1`];
+      const parts: RawBuilder<unknown>[] = [];
+      for (let low = range.low; low <= range.high; low += rows) {
+        parts.push(sql`${sql.ref(`${alias}.rowid`)} between ${low} and ${low + rows - 1}`);
+      }
+      return parts;
+    },
     async ping() {
       sqlite.prepare("select 1").get();
     },

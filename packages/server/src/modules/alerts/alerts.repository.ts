@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
 import type { AlertsTable, Database, DeliveriesTable } from "../../db/schema.ts";
 
@@ -117,21 +117,34 @@ export class AlertsRepository {
 
   /**
    * One set-based statement: a queued delivery for every active subscriber with one of these
-   * areas, at this rank. A subscriber already given a delivery (a nearer rank) is skipped.
+   * areas, each ranked by its area's ring distance. A subscriber already given a delivery (a
+   * nearer group, or a second area) is skipped.
    */
-  async fanOut(alertId: string, areaIds: string[], rank: number, now: string): Promise<number> {
+  async fanOut(
+    alertId: string,
+    ranked: [areaId: string, rank: number][],
+    now: string,
+    part: RawBuilder<unknown> = sql`1 = 1`,
+  ): Promise<number> {
+    if (ranked.length === 0) return 0;
+    const rank = sql`cast(case sa.area_id ${sql.join(
+      ranked.map(([area, r]) => sql`when ${area} then ${r}`),
+      sql` `,
+    )} end as integer)`;
     const result = await sql`
       insert into deliveries
         (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
       select ${alertId}, s.id, s.channel, s.language, ${rank}, 'queued', 0, ${now}, ${now}
-      from subscribers s
-      where s.status = 'active'
-        and exists (
-          select 1 from subscriber_areas sa
-          where sa.subscriber_id = s.id and sa.area_id in (${sql.join(areaIds)})
-        )
+      from subscriber_areas sa
+      join subscribers s on s.id = sa.subscriber_id
+      where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${part}
       on conflict (alert_id, subscriber_id) do nothing`.execute(this.#db);
     return Number(result.numAffectedRows ?? 0);
+  }
+
+  /** Parts of about `rows` subscribers each, for a fan-out that must not hold the event loop. */
+  async subscriberParts(rows: number): Promise<RawBuilder<unknown>[]> {
+    return this.#dialect.splitRows("subscribers", "s", rows);
   }
 
   /**

@@ -104,6 +104,8 @@ export class AlertsService {
   readonly #fanouts = new Set<Promise<void>>();
   /** Called when deliveries are queued, so this process's senders start at once. */
   onQueued: () => void = () => {};
+  /** Called when a fan-out fails; it is left unfinished, and resumed on the next start. */
+  onFanOutError: (error: unknown, alertId: string) => void = () => {};
   constructor(
     alerts: AlertsRepository,
     areas: AreasService,
@@ -390,11 +392,13 @@ export class AlertsService {
   }
 
   #startFanOut(alert: AlertRow): void {
-    const run = this.#fanOut(alert).finally(() => this.#fanouts.delete(run));
+    const run = this.#fanOut(alert)
+      .catch((error: unknown) => this.onFanOutError(error, alert.id))
+      .finally(() => this.#fanouts.delete(run));
     this.#fanouts.add(run);
   }
 
-  /** Ranks the areas by ring distance from the origin and queues each ring in one statement. */
+  /** Ranks the areas by ring distance from the origin and queues the deliveries, nearest first. */
   async #fanOut(alert: AlertRow): Promise<void> {
     const now = () => this.#now().toISOString();
     if (alert.retracts_id) {
@@ -404,16 +408,27 @@ export class AlertsService {
       const areaIds = JSON.parse(alert.area_ids) as string[];
       const cells = await Promise.all(areaIds.map((id) => this.#areas.centreCell(id)));
       const origin = alert.origin_cell ?? cells[0] ?? "";
-      const rings = new Map<number, string[]>();
-      areaIds.forEach((id, i) => {
-        const rank = cellDistance(origin, cells[i] ?? "") ?? 10_000;
-        rings.set(rank, [...(rings.get(rank) ?? []), id]);
-      });
-      for (const [rank, ids] of [...rings].sort(([a], [b]) => a - b)) {
+      const ranked = areaIds
+        .map((id, i): [string, number] => [id, cellDistance(origin, cells[i] ?? "") ?? 10_000])
+        .sort((a, b) => a[1] - b[1]);
+      // Two statements: the nearest ring first (its deliveries are claimed and sent while the
+      // rest is queued), then everything else in one pass (one scan, not one per ring).
+      let cut = 1;
+      while (cut < ranked.length && ranked[cut]?.[1] === ranked[0]?.[1]) cut++;
+      const rest = ranked.slice(cut);
+      const parts = rest.length > 0 ? await this.#alerts.subscriberParts(50_000) : [];
+      const statements = [
+        { group: ranked.slice(0, cut), part: undefined },
+        ...parts.map((part) => ({ group: rest, part })),
+      ];
+      for (const { group, part } of statements) {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
-        await this.#alerts.fanOut(alert.id, ids, rank, now());
+        await this.#alerts.fanOut(alert.id, group, now(), part);
         this.onQueued();
+        // Let senders (and HTTP requests) run between statements: on SQLite each one holds
+        // the event loop, and the nearest areas must go out while the far ones are queued.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     await this.#alerts.transition(alert.id, ["sending", "cancelled"], { fanout_done_at: now() });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp, testConfig } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
-import { type FakeTwilio, startFakeTwilio } from "../../../test/fake-twilio.ts";
+import { type FakeTwilio, startFakeTwilio } from "../../channels/sms/twilio-fake.ts";
 import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
 import type { DeliveryWorker } from "../../jobs/delivery-worker.ts";
 import { createSmsWorker } from "../../main.ts";

@@ -72,6 +72,8 @@ export class AreasService {
   readonly #now: () => Date;
   /** Parsed polygons by `id@created_at`: areas change rarely, lookups happen on every report. */
   readonly #polygons = new Map<string, AreaGeometry>();
+  /** Each area's centre cell, by id (cleared when areas are imported). */
+  readonly #centres = new Map<string, string>();
   constructor(areas: AreasRepository, now: () => Date = () => new Date()) {
     this.#areas = areas;
     this.#now = now;
@@ -142,6 +144,7 @@ export class AreasService {
   /** Imports areas from GeoJSON text: all of them or, on any problem, none. */
   async importAreas(text: string, options: ImportOptions): Promise<ImportResult> {
     const areas = this.parseAreaFile(text, options);
+    this.#centres.clear();
     if (!options.replace) {
       const existing = await this.#areas.existingIds(areas.map((area) => area.id));
       if (existing.length > 0) {
@@ -226,8 +229,12 @@ export class AreasService {
 
   /** The cell standing for an area as a whole (a report that names a place, not a point). */
   async centreCell(id: string): Promise<string> {
+    const known = this.#centres.get(id);
+    if (known) return known;
     const [lng, lat] = representativePoint((await this.getArea(id)).geometry);
-    return cellForPoint(lat, lng);
+    const cell = cellForPoint(lat, lng);
+    this.#centres.set(id, cell);
+    return cell;
   }
 
   /** Area names for ids, in natural order (for messages). */

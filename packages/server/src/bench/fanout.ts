@@ -1,0 +1,323 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import pino from "pino";
+import { TwilioChannel } from "../channels/sms/twilio.channel.ts";
+import { type FakeTwilio, startFakeTwilio } from "../channels/sms/twilio-fake.ts";
+import { loadConfig } from "../config.ts";
+import type { SubscriberAreasTable, SubscribersTable } from "../db/schema.ts";
+import { DeliveryWorker } from "../jobs/delivery-worker.ts";
+import { type Aviso, openAviso } from "../main.ts";
+import { SYSTEM } from "../modules/audit/audit.service.ts";
+import { loadDefaultAreas } from "../seed/default-areas.ts";
+
+export interface FanoutBenchOptions {
+  subscribers: number;
+  database: "sqlite" | "postgres";
+  /** A PostgreSQL server URL whose user may create databases (for `postgres`). */
+  postgresUrl?: string;
+  /** Seconds for each sending measurement. */
+  seconds?: number;
+  log?: (line: string) => void;
+}
+
+export interface FanoutBenchResult {
+  database: string;
+  subscribers: number;
+  deliveries: number;
+  seedSeconds: number;
+  fanoutSeconds: number;
+  rawInsertSelectSeconds: number;
+  fanoutRatio: number;
+  firstMessageMs: number;
+  senderPerSecond: number;
+  bareLoopPerSecond: number;
+  throughputRatio: number;
+  configuredRate: number;
+  measuredRate: number;
+  rateDeviation: number;
+}
+
+const LANGUAGES = [
+  "en",
+  "en",
+  "en",
+  "es",
+  "es",
+  "es",
+  "pl",
+  "zh-Hans",
+  "ar",
+  "ko",
+  "tl",
+  "uk",
+  "fr",
+];
+const BATCH = 2000;
+
+/**
+ * `aviso bench fanout`: in a scratch database, N subscribers spread over Chicago's community
+ * areas; an alert to all of them. Prints the fan-out time next to the bare INSERT … SELECT of
+ * the same rows (same run, same database), the first message's latency after approval, the
+ * sender's rate against a bare HTTP loop to the same local Twilio-compatible server, and the
+ * sender's rate when configured to 100 msg/s.
+ */
+export async function runFanoutBench(options: FanoutBenchOptions): Promise<FanoutBenchResult> {
+  const log = options.log ?? (() => {});
+  const seconds = options.seconds ?? 5;
+  const dir = mkdtempSync(path.join(tmpdir(), "aviso-bench-"));
+  let scratchDb: string | undefined;
+  let databaseUrl: string | undefined;
+  if (options.database === "postgres") {
+    if (!options.postgresUrl) throw new Error("PostgreSQL needs a server URL (--postgres-url)");
+    scratchDb = `aviso_bench_${randomBytes(4).toString("hex")}`;
+    await admin(options.postgresUrl, `create database ${scratchDb}`);
+    const url = new URL(options.postgresUrl);
+    url.pathname = `/${scratchDb}`;
+    databaseUrl = url.toString();
+  }
+  const twilio = await startFakeTwilio();
+  const env = {
+    AVISO_DATA_DIR: dir,
+    AVISO_PUBLIC_URL: "https://aviso.bench",
+    AVISO_LOG_LEVEL: "silent",
+    AVISO_RUN_SENDERS: "false",
+    AVISO_ALERT_TWO_PERSON: "false",
+    ...(databaseUrl ? { AVISO_DATABASE_URL: databaseUrl } : {}),
+  };
+  const aviso = await openAviso(loadConfig(env, dir), { logger: pino({ level: "silent" }) });
+  try {
+    log(`Scratch ${aviso.database.description}`);
+    await loadDefaultAreas(aviso.areas);
+    const areas = (await aviso.areas.listAreas("community-area")).map((a) => a.id);
+    const seedStart = performance.now();
+    await seed(aviso, areas, options.subscribers, (done) =>
+      log(`  seeded ${done.toLocaleString("en-US")} subscribers`),
+    );
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    await analyze(aviso);
+    const staff = await aviso.users.addUser(
+      { email: "bench@aviso.invalid", name: "Bench", role: "dispatcher" },
+      SYSTEM,
+    );
+    const actor = { id: staff.user.id, role: "dispatcher" };
+    const texts = { en: "CONFIRMED: bench alert.", es: "CONFIRMADO: alerta de prueba." };
+
+    // The baseline: the same rows in one bare INSERT … SELECT, then removed.
+    const raw = await aviso.alerts.compose({ kind: "announcement", areaIds: areas, texts }, actor);
+    const rawStart = performance.now();
+    const rawRows = Number(
+      (
+        await sql`
+          insert into deliveries
+            (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
+          select ${raw.id}, s.id, s.channel, s.language, 0, 'queued', 0, ${new Date().toISOString()}, ''
+          from subscriber_areas sa
+          join subscribers s on s.id = sa.subscriber_id
+          where sa.area_id in (${sql.join(areas)}) and s.status = 'active'
+          on conflict (alert_id, subscriber_id) do nothing`.execute(aviso.database.db)
+      ).numAffectedRows ?? 0,
+    );
+    const rawInsertSelectSeconds = (performance.now() - rawStart) / 1000;
+    await sql`delete from deliveries where alert_id = ${raw.id}`.execute(aviso.database.db);
+    await analyze(aviso);
+    log(
+      `Raw INSERT … SELECT: ${rawRows.toLocaleString("en-US")} rows in ${rawInsertSelectSeconds.toFixed(2)} s`,
+    );
+
+    // The fan-out as approval runs it (rings nearest first), with no sender competing.
+    const alert = await aviso.alerts.compose(
+      { kind: "activity_confirmed", areaIds: areas, texts },
+      actor,
+    );
+    const fanStart = performance.now();
+    await aviso.alerts.approve(alert.id, actor);
+    await aviso.alerts.settled();
+    const fanoutSeconds = (performance.now() - fanStart) / 1000;
+    const deliveries = (await aviso.alerts.get(alert.id)).progress.queued ?? 0;
+    await aviso.alerts.cancel(alert.id, actor);
+    log(
+      `Fan-out: ${deliveries.toLocaleString("en-US")} deliveries in ${fanoutSeconds.toFixed(2)} s`,
+    );
+
+    // Sending: a bare HTTP loop first, then the real sender, same concurrency, same server.
+    const loops = aviso.config.sms.senders;
+    const bareLoopPerSecond = await bareLoop(twilio, loops, seconds);
+    log(`Bare HTTP loop (${loops} concurrent): ${bareLoopPerSecond.toFixed(0)} msg/s`);
+
+    const live = await aviso.alerts.compose(
+      { kind: "activity_confirmed", areaIds: areas, texts },
+      actor,
+    );
+    const unlimited = worker(aviso, twilio, Number.POSITIVE_INFINITY);
+    unlimited.start();
+    twilio.messages.length = 0;
+    const approvedAt = Date.now();
+    await aviso.alerts.approve(live.id, actor);
+    while (twilio.messages.length === 0) await sleep(1);
+    const firstMessageMs = (twilio.messages[0]?.at ?? Date.now()) - approvedAt;
+    log(`First message handed to the provider ${firstMessageMs} ms after approval`);
+    await aviso.alerts.settled(); // the sender's rate is measured once the fan-out is done
+    const senderPerSecond = await rate(twilio, seconds);
+    await unlimited.stop();
+    log(`Sender: ${senderPerSecond.toFixed(0)} msg/s`);
+
+    const paced = worker(aviso, twilio, 100);
+    paced.start();
+    await sleep(500); // past the first burst
+    const measuredRate = await rate(twilio, Math.max(seconds, 10));
+    await paced.stop();
+    log(`Sender at a configured 100 msg/s: ${measuredRate.toFixed(1)} msg/s`);
+    await aviso.alerts.cancel(live.id, actor);
+    await aviso.alerts.settled();
+
+    return {
+      database: options.database,
+      subscribers: options.subscribers,
+      deliveries,
+      seedSeconds: round(seedSeconds),
+      fanoutSeconds: round(fanoutSeconds),
+      rawInsertSelectSeconds: round(rawInsertSelectSeconds),
+      fanoutRatio: round(fanoutSeconds / rawInsertSelectSeconds),
+      firstMessageMs,
+      senderPerSecond: round(senderPerSecond),
+      bareLoopPerSecond: round(bareLoopPerSecond),
+      throughputRatio: round(senderPerSecond / bareLoopPerSecond),
+      configuredRate: 100,
+      measuredRate: round(measuredRate),
+      rateDeviation: round(Math.abs(measuredRate - 100) / 100),
+    };
+  } finally {
+    await aviso.close();
+    await twilio.close();
+    rmSync(dir, { recursive: true, force: true });
+    if (scratchDb && options.postgresUrl)
+      await admin(options.postgresUrl, `drop database if exists ${scratchDb}`);
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function admin(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(statement).finally(() => client.end());
+}
+
+async function analyze(aviso: Aviso): Promise<void> {
+  await sql`analyze`.execute(aviso.database.db);
+}
+
+/** N active subscribers, each with one community area, in batches of {@link BATCH}. */
+async function seed(
+  aviso: Aviso,
+  areas: string[],
+  count: number,
+  progress: (done: number) => void,
+): Promise<void> {
+  const now = new Date().toISOString();
+  for (let start = 0; start < count; start += BATCH) {
+    const rows: SubscribersTable[] = [];
+    const links: SubscriberAreasTable[] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const id = `bench-${i}`;
+      rows.push({
+        id,
+        channel: "sms",
+        contact_enc: aviso.crypto.encrypt(
+          `+1312${String(2_000_000 + i).padStart(7, "0")}`,
+          "subscribers.contact",
+        ),
+        contact_index: null,
+        language: LANGUAGES[i % LANGUAGES.length] ?? "en",
+        status: "active",
+        created_at: now,
+        confirmed_at: now,
+        stopped_at: null,
+        confirm_code_hash: null,
+        confirm_expires_at: null,
+        confirm_attempts: 0,
+      });
+      links.push({ subscriber_id: id, area_id: areas[(i * 7919) % areas.length] ?? "" });
+    }
+    await aviso.database.db.transaction().execute(async (trx) => {
+      await trx.insertInto("subscribers").values(rows).execute();
+      await trx.insertInto("subscriber_areas").values(links).execute();
+    });
+    if ((start / BATCH) % 50 === 49 || start + BATCH >= count)
+      progress(Math.min(count, start + BATCH));
+  }
+}
+
+function worker(aviso: Aviso, twilio: FakeTwilio, perSecond: number): DeliveryWorker {
+  const channel = new TwilioChannel({
+    accountSid: twilio.accountSid,
+    authToken: twilio.authToken,
+    from: "+18555550100",
+    apiUrl: twilio.url,
+    statusCallbackUrl: "https://aviso.bench/api/sms/twilio/status",
+    validitySeconds: 1800,
+  });
+  const sender = new DeliveryWorker(
+    aviso.alertsRepository,
+    aviso.crypto,
+    {
+      channel: "sms",
+      provider: channel,
+      ratePerSecond: perSecond,
+      loops: aviso.config.sms.senders,
+      batchSize: 50,
+      leaseSeconds: 60,
+      maxAttempts: 5,
+      pollMs: 50,
+      publicUrl: aviso.config.publicUrl,
+    },
+    pino({ level: "silent" }),
+  );
+  aviso.alerts.onQueued = () => sender.wake();
+  return sender;
+}
+
+/** Messages per second the fake provider receives over a window. */
+async function rate(twilio: FakeTwilio, seconds: number): Promise<number> {
+  const before = twilio.messages.length;
+  const start = performance.now();
+  await sleep(seconds * 1000);
+  return ((twilio.messages.length - before) * 1000) / (performance.now() - start);
+}
+
+/** The same requests from `loops` bare fetch loops, with no database and no pacing. */
+async function bareLoop(twilio: FakeTwilio, loops: number, seconds: number): Promise<number> {
+  const url = `${twilio.url}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
+  const auth = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString("base64")}`;
+  const end = performance.now() + seconds * 1000;
+  let sent = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: loops }, async (_, n) => {
+      let i = 0;
+      while (performance.now() < end) {
+        const body = new URLSearchParams({
+          To: `+1773${String(1_000_000 + n * 1_000_000 + i++).padStart(7, "0")}`,
+          From: "+18555550100",
+          Body: "CONFIRMED: bench alert.\nCheck code XXXXXX at aviso.bench/now - STOP to end",
+          StatusCallback: "https://aviso.bench/api/sms/twilio/status",
+          ValidityPeriod: "1800",
+        });
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded" },
+          body,
+        });
+        await response.arrayBuffer();
+        sent++;
+      }
+    }),
+  );
+  twilio.messages.length = 0;
+  return (sent * 1000) / (performance.now() - start);
+}
