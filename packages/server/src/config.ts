@@ -74,6 +74,17 @@ const ConfigSchema = z.object({
     .url({ message: "must be an absolute http(s) URL" })
     .default("https://api.twilio.com"),
   AVISO_SMS_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  AVISO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)")
+    .optional(),
+  AVISO_EMAIL_FROM: z.string().min(3).default("Aviso <alerts@aviso.invalid>"),
+  AVISO_EMAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
+  AVISO_PUSH_RATE_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(50),
+  AVISO_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must be a mailto: or https:// contact for push services")
+    .optional(),
   AVISO_SMS_SENDERS: z.coerce.number().int().min(1).max(64).default(4),
   AVISO_SMS_VALIDITY_MINUTES: z.coerce.number().int().min(1).max(240).default(30),
   AVISO_SMS_COST_PER_SEGMENT: z.coerce.number().min(0).max(1).default(0.0083),
@@ -138,6 +149,10 @@ export interface Config {
     validityMinutes: number;
     costPerSegment: number;
   };
+  email: { smtpUrl: string | undefined; from: string };
+  push: { subject: string };
+  /** Messages per second each provider allows. */
+  rates: { sms: number; email: number; push: number };
   alerts: { twoPersonRule: boolean; expiryHours: number };
   delivery: { leaseSeconds: number; runSenders: boolean };
 }
@@ -160,6 +175,7 @@ const FILE_VARIABLES = [
   "AVISO_MASTER_KEY",
   "AVISO_OLD_MASTER_KEYS",
   "AVISO_TWILIO_AUTH_TOKEN",
+  "AVISO_SMTP_URL",
 ] as const;
 
 /**
@@ -206,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const c = parsed.data;
+  const publicUrl = (c.AVISO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
   return {
     port: c.PORT,
     host: c.HOST,
@@ -216,7 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       .split(",")
       .filter((key) => key.trim() !== "")
       .map((key) => Buffer.from(key.trim(), "base64")),
-    publicUrl: (c.AVISO_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     orgName: c.AVISO_ORG_NAME,
     hotline: { name: c.AVISO_HOTLINE_NAME, number: c.AVISO_HOTLINE_NUMBER },
     timeZone: c.AVISO_TIME_ZONE,
@@ -249,6 +266,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       senders: c.AVISO_SMS_SENDERS,
       validityMinutes: c.AVISO_SMS_VALIDITY_MINUTES,
       costPerSegment: c.AVISO_SMS_COST_PER_SEGMENT,
+    },
+    email: { smtpUrl: c.AVISO_SMTP_URL, from: c.AVISO_EMAIL_FROM },
+    push: {
+      subject:
+        c.AVISO_VAPID_SUBJECT ??
+        (publicUrl.startsWith("https://") ? publicUrl : "mailto:aviso@aviso.invalid"),
+    },
+    rates: {
+      sms: c.AVISO_SMS_RATE_PER_SECOND,
+      email: c.AVISO_EMAIL_RATE_PER_SECOND,
+      push: c.AVISO_PUSH_RATE_PER_SECOND,
     },
     alerts: { twoPersonRule: c.AVISO_ALERT_TWO_PERSON, expiryHours: c.AVISO_ALERT_EXPIRY_HOURS },
     delivery: { leaseSeconds: c.AVISO_DELIVERY_LEASE_SECONDS, runSenders: c.AVISO_RUN_SENDERS },

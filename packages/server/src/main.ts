@@ -2,9 +2,11 @@ import { mkdirSync } from "node:fs";
 import { loadRightsLibrary, type RightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { MessageChannel } from "./channels/channel.ts";
+import type { MessageChannel, OutgoingMessage } from "./channels/channel.ts";
+import { EmailChannel } from "./channels/email/email.channel.ts";
 import { OutboxChannel } from "./channels/outbox/outbox.channel.ts";
 import { OutboxRepository } from "./channels/outbox/outbox.repository.ts";
+import { PushChannel } from "./channels/push/push.channel.ts";
 import { TwilioChannel } from "./channels/sms/twilio.channel.ts";
 import type { Config } from "./config.ts";
 import { FieldCrypto } from "./crypto/field-crypto.ts";
@@ -15,8 +17,13 @@ import { buildApp } from "./http/app.ts";
 import { DeliveryWorker } from "./jobs/delivery-worker.ts";
 import { scheduleRetention } from "./jobs/retention.ts";
 import { createLogger } from "./logger.ts";
+import { alertEmail, alertPush, alertSms } from "./modules/alerts/alert-message.ts";
 import { AlertSigner } from "./modules/alerts/alert-signer.ts";
-import { AlertsRepository } from "./modules/alerts/alerts.repository.ts";
+import {
+  type AlertRow,
+  AlertsRepository,
+  type ClaimedDelivery,
+} from "./modules/alerts/alerts.repository.ts";
 import { AlertsService } from "./modules/alerts/alerts.service.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
@@ -34,6 +41,8 @@ import { PlansService } from "./modules/plans/plans.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { ReportsRepository } from "./modules/reports/reports.repository.ts";
 import { ReportsService } from "./modules/reports/reports.service.ts";
+import { unsubscribeUrl } from "./modules/subscriptions/contacts.ts";
+import { PushKeys } from "./modules/subscriptions/push-keys.ts";
 import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
 import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
 import { SubscriptionsService } from "./modules/subscriptions/subscriptions.service.ts";
@@ -107,8 +116,9 @@ export function createServices(
   });
   const subscriptionsRepository = new SubscriptionsRepository(database.db);
   const subscriptions = new SubscriptionsService(subscriptionsRepository);
-  // The local outbox is the only channel until Twilio, SMTP and web push land.
+  // The local outbox stands in for any provider that is not configured (development, demos).
   const outbox = new OutboxChannel(new OutboxRepository(database.db), crypto, now);
+  const emailChannel = emailProvider(config, outbox);
   const reports = new ReportsService(new ReportsRepository(database.db), areas, crypto, audit, {
     countries: config.sms.countries,
     now,
@@ -181,12 +191,11 @@ export function createServices(
       areas,
       crypto,
       audit,
-      outbox,
-      {
-        countries: config.sms.countries,
-        now,
-      },
+      { sms: smsProvider(config, outbox), email: emailChannel },
+      { countries: config.sms.countries, publicUrl: config.publicUrl, now },
     ),
+    emailChannel,
+    pushKeys: new PushKeys(new InstanceRepository(database.db), crypto),
     smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, {
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
@@ -198,7 +207,10 @@ export function createServices(
       now,
     }),
     crypto,
-    close: () => database.close(),
+    close: async () => {
+      if (emailChannel instanceof EmailChannel) emailChannel.close();
+      await database.close();
+    },
   };
 }
 
@@ -217,25 +229,80 @@ export function smsProvider(config: Config, outbox: OutboxChannel): MessageChann
   });
 }
 
-/** The SMS sender for these services, woken whenever an alert queues deliveries. */
-export function createSmsWorker(
-  services: ReturnType<typeof createServices>,
+/** Email over SMTP when AVISO_SMTP_URL is set, else the local outbox. */
+export function emailProvider(config: Config, outbox: OutboxChannel): MessageChannel {
+  return config.email.smtpUrl
+    ? new EmailChannel({ smtpUrl: config.email.smtpUrl, from: config.email.from })
+    : outbox;
+}
+
+type Services = ReturnType<typeof createServices>;
+interface WorkerOptions {
+  provider?: MessageChannel;
+  ratePerSecond?: number;
+  pollMs?: number;
+  batchSize?: number;
+  now?: () => Date;
+}
+type Channel = "sms" | "email" | "push";
+
+/** How an alert becomes one channel's message. SMS and push texts are made once per language. */
+function composer(channel: Channel, services: Services, config: Config) {
+  const made = new Map<string, Omit<OutgoingMessage, "to" | "channel">>();
+  return (alert: AlertRow, delivery: ClaimedDelivery) => {
+    const texts = JSON.parse(alert.texts) as Record<string, string>;
+    const code = alert.verification_code ?? "";
+    if (channel === "email")
+      return alertEmail(
+        texts,
+        delivery.language,
+        code,
+        config.publicUrl,
+        unsubscribeUrl(services.crypto, config.publicUrl, delivery.subscriber_id),
+        config.orgName,
+      );
+    const key = `${alert.id}:${delivery.language}`;
+    let message = made.get(key);
+    if (!message) {
+      if (made.size > 1000) made.clear();
+      message =
+        channel === "sms"
+          ? { body: alertSms(texts, delivery.language, code, config.publicUrl) }
+          : alertPush(texts, delivery.language, code, config.orgName);
+      made.set(key, message);
+    }
+    return message;
+  };
+}
+
+/** A channel's sender for these services, woken whenever an alert queues deliveries. */
+export function createDeliveryWorker(
+  services: Services,
   config: Config,
   logger: Logger,
-  options: {
-    provider?: MessageChannel;
-    pollMs?: number;
-    batchSize?: number;
-    now?: () => Date;
-  } = {},
+  channel: Channel,
+  options: WorkerOptions = {},
 ): DeliveryWorker {
+  const provider =
+    options.provider ??
+    (channel === "sms"
+      ? smsProvider(config, services.outbox)
+      : channel === "email"
+        ? services.emailChannel
+        : new PushChannel({
+            vapid: () => services.pushKeys.get(),
+            subject: config.push.subject,
+            ttlSeconds: config.sms.validityMinutes * 60,
+          }));
   const worker = new DeliveryWorker(
     services.alertsRepository,
     services.crypto,
     {
-      channel: "sms",
-      provider: options.provider ?? smsProvider(config, services.outbox),
-      ratePerSecond: config.sms.ratePerSecond,
+      channel,
+      provider,
+      compose: composer(channel, services, config),
+      onGone: (id) => services.subscriptions.forget(id),
+      ratePerSecond: options.ratePerSecond ?? config.rates[channel],
       loops: config.sms.senders,
       batchSize: options.batchSize ?? 50,
       leaseSeconds: config.delivery.leaseSeconds,
@@ -246,11 +313,23 @@ export function createSmsWorker(
     },
     logger,
   );
-  services.alerts.onQueued = () => worker.wake();
+  const previous = services.alerts.onQueued;
+  services.alerts.onQueued = () => {
+    previous();
+    worker.wake();
+  };
   services.alerts.onFanOutError = (error, alertId) =>
     logger.error({ err: error, alertId }, "alert fan-out failed; it resumes on the next start");
   return worker;
 }
+
+/** The SMS sender (tests and benches use it with their own provider). */
+export const createSmsWorker = (
+  services: Services,
+  config: Config,
+  logger: Logger,
+  options: WorkerOptions = {},
+) => createDeliveryWorker(services, config, logger, "sms", options);
 
 /** Builds the HTTP app for an opened installation and listens on the configured port. */
 export async function startServer(
@@ -271,12 +350,15 @@ export async function startServer(
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);
   app.addHook("onClose", async () => stopRetention());
+  await aviso.pushKeys.get(); // VAPID keys exist from the first start
   if (config.delivery.runSenders) {
-    const worker = createSmsWorker(aviso, config, aviso.logger);
-    worker.start();
+    const workers = (["sms", "email", "push"] as const).map((channel) =>
+      createDeliveryWorker(aviso, config, aviso.logger, channel),
+    );
+    for (const worker of workers) worker.start();
     await aviso.alerts.resumeFanOuts();
     app.addHook("onClose", async () => {
-      await worker.stop();
+      await Promise.all(workers.map((worker) => worker.stop()));
       await aviso.alerts.settled();
     });
   }

@@ -1,5 +1,6 @@
 import type { StaffRole } from "@aviso/core";
 import type { FastifyInstance } from "fastify";
+import { EmailChannel } from "../src/channels/email/email.channel.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import type { DialectName } from "../src/db/dialects/dialect.ts";
 import { buildApp } from "../src/http/app.ts";
@@ -90,6 +91,8 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
+      await services.alerts.settled();
+      if (services.emailChannel instanceof EmailChannel) services.emailChannel.close();
       await test.cleanup();
     },
   };

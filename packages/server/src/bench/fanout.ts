@@ -1,16 +1,15 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import pino from "pino";
 import { TwilioChannel } from "../channels/sms/twilio.channel.ts";
 import { type FakeTwilio, startFakeTwilio } from "../channels/sms/twilio-fake.ts";
 import { loadConfig } from "../config.ts";
+import { createScratchDatabase } from "../db/dialects/postgres.ts";
 import type { SubscriberAreasTable, SubscribersTable } from "../db/schema.ts";
-import { DeliveryWorker } from "../jobs/delivery-worker.ts";
-import { type Aviso, openAviso } from "../main.ts";
+import type { DeliveryWorker } from "../jobs/delivery-worker.ts";
+import { type Aviso, createSmsWorker, openAviso } from "../main.ts";
 import { SYSTEM } from "../modules/audit/audit.service.ts";
 import { loadDefaultAreas } from "../seed/default-areas.ts";
 
@@ -69,16 +68,12 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
   const log = options.log ?? (() => {});
   const seconds = options.seconds ?? 5;
   const dir = mkdtempSync(path.join(tmpdir(), "aviso-bench-"));
-  let scratchDb: string | undefined;
-  let databaseUrl: string | undefined;
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
   if (options.database === "postgres") {
     if (!options.postgresUrl) throw new Error("PostgreSQL needs a server URL (--postgres-url)");
-    scratchDb = `aviso_bench_${randomBytes(4).toString("hex")}`;
-    await admin(options.postgresUrl, `create database ${scratchDb}`);
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${scratchDb}`;
-    databaseUrl = url.toString();
+    scratch = await createScratchDatabase(options.postgresUrl, "aviso_bench");
   }
+  const databaseUrl = scratch?.url;
   const twilio = await startFakeTwilio();
   const env = {
     AVISO_DATA_DIR: dir,
@@ -194,19 +189,12 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     await aviso.close();
     await twilio.close();
     rmSync(dir, { recursive: true, force: true });
-    if (scratchDb && options.postgresUrl)
-      await admin(options.postgresUrl, `drop database if exists ${scratchDb}`);
+    await scratch?.drop();
   }
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
 
 async function analyze(aviso: Aviso): Promise<void> {
   await sql`analyze`.execute(aviso.database.db);
@@ -254,7 +242,7 @@ async function seed(
 }
 
 function worker(aviso: Aviso, twilio: FakeTwilio, perSecond: number): DeliveryWorker {
-  const channel = new TwilioChannel({
+  const provider = new TwilioChannel({
     accountSid: twilio.accountSid,
     authToken: twilio.authToken,
     from: "+18555550100",
@@ -262,24 +250,12 @@ function worker(aviso: Aviso, twilio: FakeTwilio, perSecond: number): DeliveryWo
     statusCallbackUrl: "https://aviso.bench/api/sms/twilio/status",
     validitySeconds: 1800,
   });
-  const sender = new DeliveryWorker(
-    aviso.alertsRepository,
-    aviso.crypto,
-    {
-      channel: "sms",
-      provider: channel,
-      ratePerSecond: perSecond,
-      loops: aviso.config.sms.senders,
-      batchSize: 50,
-      leaseSeconds: 60,
-      maxAttempts: 5,
-      pollMs: 50,
-      publicUrl: aviso.config.publicUrl,
-    },
-    pino({ level: "silent" }),
-  );
-  aviso.alerts.onQueued = () => sender.wake();
-  return sender;
+  return createSmsWorker(aviso, aviso.config, pino({ level: "silent" }), {
+    provider,
+    ratePerSecond: perSecond,
+    batchSize: 50,
+    pollMs: 50,
+  });
 }
 
 /** Messages per second the fake provider receives over a window. */

@@ -1,12 +1,21 @@
 /** One way a message leaves Aviso. Every provider sits behind this; each has its own rate. */
 export interface MessageChannel {
   readonly name: string;
-  /** Sends one message; resolves with the provider's id for it. `to` is E.164 or an email. */
-  send(message: {
-    channel: "sms" | "email";
-    to: string;
-    body: string;
-  }): Promise<{ providerId: string }>;
+  /** Sends one message; resolves with the provider's id for it. */
+  send(message: OutgoingMessage): Promise<{ providerId: string }>;
+}
+
+/** One message to one contact. Email uses `subject`, `html` and `headers`; SMS only `body`. */
+export interface OutgoingMessage {
+  channel: "sms" | "email" | "push";
+  /** E.164, an email address, or a push subscription's JSON. */
+  to: string;
+  body: string;
+  subject?: string;
+  html?: string;
+  headers?: Record<string, string>;
+  /** Push: the page a notification opens. */
+  url?: string;
 }
 
 /**
@@ -22,5 +31,13 @@ export class ChannelError extends Error {
     this.name = "ChannelError";
     this.code = code;
     this.retryable = retryable;
+  }
+}
+
+/** The contact no longer exists (a push subscription the browser dropped: 404/410). */
+export class ContactGoneError extends ChannelError {
+  constructor(code: string) {
+    super(code, false);
+    this.name = "ContactGoneError";
   }
 }

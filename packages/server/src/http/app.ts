@@ -30,6 +30,7 @@ import type { PrivacyService } from "../modules/privacy/privacy.service.ts";
 import { reportsRoutes } from "../modules/reports/reports.routes.ts";
 import type { ReportsService } from "../modules/reports/reports.service.ts";
 import { siteRoutes } from "../modules/site/site.routes.ts";
+import type { PushKeys } from "../modules/subscriptions/push-keys.ts";
 import { smsRoutes } from "../modules/subscriptions/sms.routes.ts";
 import type { SmsInboundService } from "../modules/subscriptions/sms-inbound.service.ts";
 import { subscriptionsRoutes } from "../modules/subscriptions/subscriptions.routes.ts";
@@ -67,6 +68,7 @@ export interface AppServices {
   reports: ReportsService;
   plans: PlansService;
   alerts: AlertsService;
+  pushKeys: PushKeys;
 }
 
 export interface AppDependencies {
@@ -132,6 +134,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       web: services.webSubscriptions,
       outbox: services.outbox,
       audit: services.audit,
+      pushKeys: services.pushKeys,
     }),
   );
   await app.register(reportsRoutes(services.reports));

@@ -1,8 +1,12 @@
 import type { Logger } from "pino";
-import { ChannelError, type MessageChannel } from "../channels/channel.ts";
+import {
+  ChannelError,
+  ContactGoneError,
+  type MessageChannel,
+  type OutgoingMessage,
+} from "../channels/channel.ts";
 import { TokenBucket } from "../channels/token-bucket.ts";
 import type { FieldCrypto } from "../crypto/field-crypto.ts";
-import { alertSms } from "../modules/alerts/alert-message.ts";
 import type {
   AlertRow,
   AlertsRepository,
@@ -12,9 +16,13 @@ import type {
 import { CONTACT_CONTEXT } from "../modules/subscriptions/phone.ts";
 
 export interface DeliveryWorkerOptions {
-  /** The subscribers' channel this worker serves (`sms`). */
-  channel: "sms";
+  /** The subscribers' channel this worker serves. */
+  channel: "sms" | "email" | "push";
   provider: MessageChannel;
+  /** The message for one delivery, without its recipient. */
+  compose: (alert: AlertRow, delivery: ClaimedDelivery) => Omit<OutgoingMessage, "to" | "channel">;
+  /** The provider says the contact no longer exists (a dropped push subscription). */
+  onGone?: (subscriberId: string) => Promise<void>;
   /** Messages per second the provider allows (Infinity: no limit). */
   ratePerSecond: number;
   /** Sending loops; each claims its own batches, so at most loops × batchSize are in flight. */
@@ -46,7 +54,6 @@ export class DeliveryWorker {
   #running = false;
   #loops: Promise<void>[] = [];
   #alertCache = new Map<string, { row: AlertRow; at: number }>();
-  readonly #bodies = new Map<string, string>();
   constructor(
     alerts: AlertsRepository,
     crypto: FieldCrypto,
@@ -144,16 +151,20 @@ export class DeliveryWorker {
     // Opted out after the fan-out: the suppression list wins, always.
     if (subscriber?.status !== "active" || !subscriber.contact_enc)
       return { kind: "cancelled", error: "opted_out" };
-    const body = this.#body(alert, delivery.language);
+    const message = this.#options.compose(alert, delivery);
     await this.#bucket.take();
     try {
       const { providerId } = await this.#options.provider.send({
+        ...message,
         channel: this.#options.channel,
         to: this.#crypto.decrypt(subscriber.contact_enc, CONTACT_CONTEXT),
-        body,
       });
       return { kind: "sent", providerId };
     } catch (error) {
+      if (error instanceof ContactGoneError) {
+        await this.#options.onGone?.(delivery.subscriber_id);
+        return { kind: "failed", error: error.code };
+      }
       const code = error instanceof ChannelError ? error.code : "error";
       const retryable = !(error instanceof ChannelError) || error.retryable;
       if (retryable && delivery.attempts < this.#options.maxAttempts) {
@@ -163,23 +174,6 @@ export class DeliveryWorker {
       }
       return { kind: "failed", error: code };
     }
-  }
-
-  /** The SMS for an alert in a language: the same for every subscriber, so made once. */
-  #body(alert: AlertRow, lang: string): string {
-    const key = `${alert.id}:${lang}`;
-    let body = this.#bodies.get(key);
-    if (body === undefined) {
-      if (this.#bodies.size > 1000) this.#bodies.clear();
-      body = alertSms(
-        JSON.parse(alert.texts) as Record<string, string>,
-        lang,
-        alert.verification_code ?? "",
-        this.#options.publicUrl,
-      );
-      this.#bodies.set(key, body);
-    }
-    return body;
   }
 
   /** The alerts of a batch, re-read at most once a second (so a cancel takes effect fast). */

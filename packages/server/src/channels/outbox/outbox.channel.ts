@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
-import type { MessageChannel } from "../channel.ts";
+import type { MessageChannel, OutgoingMessage } from "../channel.ts";
 import type { OutboxRepository } from "./outbox.repository.ts";
 
 export interface OutboxMessage {
@@ -26,17 +26,16 @@ export class OutboxChannel implements MessageChannel {
     this.#now = now;
   }
 
-  async send(message: {
-    channel: "sms" | "email";
-    to: string;
-    body: string;
-  }): Promise<{ providerId: string }> {
+  async send(message: OutgoingMessage): Promise<{ providerId: string }> {
     const id = randomUUID();
     await this.#outbox.insert({
       id,
       channel: message.channel,
       to_enc: this.#crypto.encrypt(message.to, "outbox_messages.to"),
-      body_enc: this.#crypto.encrypt(message.body, "outbox_messages.body"),
+      body_enc: this.#crypto.encrypt(
+        message.subject ? `Subject: ${message.subject}\n\n${message.body}` : message.body,
+        "outbox_messages.body",
+      ),
       created_at: this.#now().toISOString(),
     });
     return { providerId: `outbox-${id}` };

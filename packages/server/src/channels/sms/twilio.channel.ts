@@ -1,4 +1,4 @@
-import { ChannelError, type MessageChannel } from "../channel.ts";
+import { ChannelError, type MessageChannel, type OutgoingMessage } from "../channel.ts";
 
 export interface TwilioOptions {
   accountSid: string;
@@ -28,9 +28,7 @@ export class TwilioChannel implements MessageChannel {
     this.#auth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64")}`;
   }
 
-  async send(message: { channel: "sms" | "email"; to: string; body: string }): Promise<{
-    providerId: string;
-  }> {
+  async send(message: OutgoingMessage): Promise<{ providerId: string }> {
     const form = new URLSearchParams({
       To: message.to,
       Body: message.body,

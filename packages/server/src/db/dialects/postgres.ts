@@ -123,3 +123,23 @@ async function runTool(command: string, args: string[], io: { stdout?: string })
     );
   }
 }
+
+/**
+ * A new, empty database on a server (benchmarks): its URL, and how to drop it again. The
+ * server URL's user must be allowed to create databases.
+ */
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Math.random().toString(16).slice(2, 10)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await run(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`drop database if exists ${name}`) };
+}

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@aviso/content";
 import { alertTemplates, fillTemplate } from "@aviso/core";
 
 /** The text of an alert for a language: that language's, else English, else the first one. */
@@ -24,4 +25,42 @@ export function alertSms(
     url: `${publicUrl.replace(/^https?:\/\//, "")}/now`,
   });
   return `${chosen.text.trim()}\n${footer}`;
+}
+
+/** An alert as an email: subject, plain text and HTML, and the one-click unsubscribe headers. */
+export function alertEmail(
+  texts: Record<string, string>,
+  lang: string,
+  code: string,
+  publicUrl: string,
+  unsubscribe: string,
+  orgName: string,
+): { subject: string; body: string; html: string; headers: Record<string, string> } {
+  const chosen = alertText(texts, lang);
+  const footer = fillTemplate(alertTemplates(chosen.lang).footer, {
+    code,
+    url: `${publicUrl}/now`,
+  }).replace(/ ?[-·] ?STOP.*$/, "");
+  const text = chosen.text.trim();
+  const subject = text.length <= 90 ? text : `${text.slice(0, 88).replace(/\s+\S*$/, "")}…`;
+  return {
+    subject: `${orgName}: ${subject}`,
+    body: `${text}\n\n${footer}\n\nUnsubscribe: ${unsubscribe}`,
+    html: `<!doctype html><html lang="${escapeHtml(chosen.lang)}"><body><p style="font-size:18px">${escapeHtml(text)}</p><p>${escapeHtml(footer)}</p><p><a href="${escapeHtml(unsubscribe)}">Unsubscribe</a></p></body></html>`,
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
+/** An alert as a web push notification: a title, the text with its code, the page to open. */
+export function alertPush(
+  texts: Record<string, string>,
+  lang: string,
+  code: string,
+  orgName: string,
+): { subject: string; body: string; url: string } {
+  const chosen = alertText(texts, lang);
+  return { subject: orgName, body: `${chosen.text.trim()} (${code})`, url: `/now/${chosen.lang}/` };
 }

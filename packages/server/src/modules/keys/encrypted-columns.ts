@@ -32,6 +32,13 @@ export const ENCRYPTED_COLUMNS = [
     context: "meta.alert_signing_key",
     where: { column: "key", value: "alert_signing_key" },
   },
+  {
+    table: "meta",
+    key: "key",
+    column: "value",
+    context: "meta.vapid_private_key",
+    where: { column: "key", value: "vapid_private_key" },
+  },
 ] as const;
 
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];

@@ -6,5 +6,8 @@ export const subscriptionsPolicy: PolicyTable = {
   "POST /api/sms/twilio/status": "public",
   "POST /api/subscriptions": "public",
   "POST /api/subscriptions/confirm": "public",
+  "GET /api/subscriptions/unsubscribe": "public",
+  "POST /api/subscriptions/unsubscribe": "public",
+  "GET /api/push/public-key": "public",
   "GET /api/outbox": ["admin", "dispatcher"],
 };

@@ -125,6 +125,15 @@ export class SubscriptionsRepository {
     });
   }
 
+  /** Ends a subscription whose contact no longer exists, erasing it (nothing to suppress). */
+  async forget(id: string, now: string): Promise<void> {
+    await this.#db
+      .updateTable("subscribers")
+      .set({ status: "stopped", contact_enc: null, contact_index: null, stopped_at: now })
+      .where("id", "=", id)
+      .execute();
+  }
+
   async isSuppressed(channel: string, contactIndex: string): Promise<boolean> {
     const row = await this.#db
       .selectFrom("suppressions")

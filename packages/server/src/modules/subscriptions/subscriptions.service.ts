@@ -14,6 +14,11 @@ export class SubscriptionsService {
     };
   }
 
+  /** A contact the provider says is gone (a dropped push subscription): erased, not suppressed. */
+  async forget(subscriberId: string): Promise<void> {
+    await this.#subscriptions.forget(subscriberId, new Date().toISOString());
+  }
+
   /** Subscriptions never confirmed are deleted after `days` (the number was never proven). */
   async purgeUnconfirmed(cutoff: string, dryRun: boolean): Promise<number> {
     return this.#subscriptions.purgeUnconfirmed(cutoff, dryRun);

@@ -1,4 +1,5 @@
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
+import { escapeHtml } from "@aviso/content";
 import { LANGUAGES } from "@aviso/core";
 import { z } from "zod";
 import type { MessageChannel } from "../../channels/channel.ts";
@@ -7,21 +8,25 @@ import { safeEqual } from "../../crypto/tokens.ts";
 import { AppError, invalid } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { CONTACT_CONTEXT, readSubscriberPhone } from "./phone.ts";
+import { CHANNELS, readContact, type SubscriberChannel, unsubscribeToken } from "./contacts.ts";
+import { CONTACT_CONTEXT } from "./phone.ts";
 import type { SubscriptionsRepository } from "./subscriptions.repository.ts";
 
 export const NewSubscription = z.object({
-  channel: z.literal("sms"),
-  contact: z.string().trim().min(3).max(40),
+  channel: z.enum(CHANNELS),
+  /** A phone number, an email address, or a browser's push subscription as JSON. */
+  contact: z.string().trim().min(3).max(2000),
   language: z.enum(LANGUAGES.map((l) => l.code) as [string, ...string[]]),
   areaIds: z.array(z.string().min(1).max(64)).min(1, "choose at least one area").max(20),
 });
 export const ConfirmSubscription = z.object({
   id: z.string().min(1).max(64),
-  code: z.string().regex(/^\d{6}$/, "the code has 6 digits"),
+  /** The texted 6-digit code, or the token from the emailed link. */
+  code: z.string().regex(/^(\d{6}|[A-Za-z0-9_-]{43})$/, "the code has 6 digits"),
 });
 
 const CODE_MINUTES = 15;
+const LINK_HOURS = 24;
 const MAX_ATTEMPTS = 5;
 const SENDS_PER_NUMBER_PER_HOUR = 5;
 const SENDS_PER_HOUR = 1000;
@@ -29,47 +34,44 @@ const hashCode = (id: string, code: string) =>
   createHash("sha256").update(`${id}:${code}`).digest("base64url");
 
 /**
- * Subscribing on the web: double opt-in by a 6-digit code sent to the number. The answer is
- * the same whether or not the number is known or opted out (nothing is sent to an opted-out
- * number); codes are capped per number and overall, and only US numbers are accepted by
- * default, so nobody can pump premium-rate texts through the form.
+ * Subscribing on the web. SMS: double opt-in by a 6-digit code sent to the number; email: by a
+ * link; web push: the browser's own permission prompt is the consent, so it is active at once.
+ * The answer is the same whether or not the contact is known or opted out (nothing is sent to
+ * an opted-out contact); confirmations are capped per contact and overall, and only US numbers
+ * are accepted by default, so nobody can pump premium-rate texts through the form.
  */
 export class WebSubscriptionsService {
   readonly #subscriptions: SubscriptionsRepository;
   readonly #areas: AreasService;
   readonly #crypto: FieldCrypto;
   readonly #audit: AuditService;
-  readonly #channel: MessageChannel;
+  readonly #channels: { sms: MessageChannel; email: MessageChannel };
   readonly #countries: string[];
+  readonly #publicUrl: string;
   readonly #now: () => Date;
   constructor(
     subscriptions: SubscriptionsRepository,
     areas: AreasService,
     crypto: FieldCrypto,
     audit: AuditService,
-    channel: MessageChannel,
-    options: { countries: string[]; now?: () => Date },
+    channels: { sms: MessageChannel; email: MessageChannel },
+    options: { countries: string[]; publicUrl: string; now?: () => Date },
   ) {
     this.#subscriptions = subscriptions;
     this.#areas = areas;
     this.#crypto = crypto;
     this.#audit = audit;
-    this.#channel = channel;
+    this.#channels = channels;
     this.#countries = options.countries;
+    this.#publicUrl = options.publicUrl;
     this.#now = options.now ?? (() => new Date());
   }
 
   async subscribe(
     input: z.infer<typeof NewSubscription>,
-  ): Promise<{ id: string; status: "pending" }> {
-    const phone = readSubscriberPhone(input.contact, this.#crypto, this.#countries);
-    if (!phone)
-      throw invalid(
-        "CONTACT_INVALID",
-        "That is not a phone number we can text. Write it like 312-555-0123.",
-        { field: "contact" },
-      );
-    if (!phone.isAllowedCountry) {
+  ): Promise<{ id: string; status: "pending" | "active" }> {
+    const contact = readContact(input.channel, input.contact, this.#crypto, this.#countries);
+    if (!contact.isAllowedCountry) {
       throw invalid(
         "COUNTRY_NOT_ALLOWED",
         `Alerts can only be sent to numbers in: ${this.#countries.join(", ")}.`,
@@ -83,53 +85,114 @@ export class WebSubscriptionsService {
       });
 
     const now = this.#now();
-    const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
-    const { e164, index } = phone;
-    if ((await this.#subscriptions.countSends(hourAgo, index)) >= SENDS_PER_NUMBER_PER_HOUR) {
-      throw new AppError(
-        "rate_limited",
-        "CONFIRMATION_LIMIT",
-        "Too many codes were sent to this number. Try again in an hour.",
-      );
+    const { index } = contact;
+    if (contact.confirmBy !== "none") {
+      const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+      if ((await this.#subscriptions.countSends(hourAgo, index)) >= SENDS_PER_NUMBER_PER_HOUR) {
+        throw new AppError(
+          "rate_limited",
+          "CONFIRMATION_LIMIT",
+          "Too many confirmations were sent to this contact. Try again in an hour.",
+        );
+      }
+      if ((await this.#subscriptions.countSends(hourAgo)) >= SENDS_PER_HOUR) {
+        throw new AppError(
+          "rate_limited",
+          "CONFIRMATION_LIMIT_GLOBAL",
+          "We are sending too many confirmations right now. Try again later.",
+        );
+      }
+      await this.#subscriptions.recordSend(index, now.toISOString());
     }
-    if ((await this.#subscriptions.countSends(hourAgo)) >= SENDS_PER_HOUR) {
-      throw new AppError(
-        "rate_limited",
-        "CONFIRMATION_LIMIT_GLOBAL",
-        "We are sending too many codes right now. Try again later.",
-      );
-    }
-    await this.#subscriptions.recordSend(index, now.toISOString());
-    // An opted-out number gets the same answer and nothing is sent or stored.
-    if (await this.#subscriptions.isSuppressed("sms", index))
-      return { id: randomUUID(), status: "pending" };
+    // An opted-out contact gets the same answer and nothing is sent or stored.
+    if (await this.#subscriptions.isSuppressed(contact.channel, index))
+      return { id: randomUUID(), status: contact.confirmBy === "none" ? "active" : "pending" };
 
-    const existing = await this.#subscriptions.findByContact("sms", index);
+    const existing = await this.#subscriptions.findByContact(contact.channel, index);
     const id = existing?.id ?? randomUUID();
-    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const code =
+      contact.confirmBy === "code"
+        ? String(randomInt(0, 1_000_000)).padStart(6, "0")
+        : randomBytes(32).toString("base64url");
+    const active = contact.confirmBy === "none" || existing?.status === "active";
+    const minutes = contact.confirmBy === "link" ? LINK_HOURS * 60 : CODE_MINUTES;
     await this.#subscriptions.savePending(
       {
         id,
-        channel: "sms",
-        contact_enc: this.#crypto.encrypt(e164, CONTACT_CONTEXT),
+        channel: contact.channel,
+        contact_enc: this.#crypto.encrypt(contact.value, CONTACT_CONTEXT),
         contact_index: index,
         language: input.language,
-        status: existing?.status === "active" ? "active" : "pending",
+        status: active ? "active" : "pending",
         created_at: now.toISOString(),
-        confirmed_at: existing?.confirmed_at ?? null,
+        confirmed_at: active ? (existing?.confirmed_at ?? now.toISOString()) : null,
         stopped_at: null,
-        confirm_code_hash: hashCode(id, code),
-        confirm_expires_at: new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString(),
+        confirm_code_hash: contact.confirmBy === "none" ? null : hashCode(id, code),
+        confirm_expires_at:
+          contact.confirmBy === "none"
+            ? null
+            : new Date(now.getTime() + minutes * 60_000).toISOString(),
         confirm_attempts: 0,
       },
       input.areaIds,
     );
-    await this.#channel.send({
-      channel: "sms",
-      to: e164,
-      body: `Aviso: your code is ${code}. It confirms alerts for ${names.join(", ")}. Reply STOP to stop.`,
-    });
+    await this.#sendConfirmation(contact.channel, contact.value, id, code, names);
+    if (contact.confirmBy === "none") {
+      await this.#audit.record({
+        actor: { id: null, role: "subscriber" },
+        action: "subscription.confirmed",
+        subject: { type: "subscriber", id },
+        details: { channel: contact.channel },
+      });
+      return { id, status: "active" };
+    }
     return { id, status: "pending" };
+  }
+
+  async #sendConfirmation(
+    channel: SubscriberChannel,
+    to: string,
+    id: string,
+    code: string,
+    names: string[],
+  ): Promise<void> {
+    if (channel === "sms") {
+      await this.#channels.sms.send({
+        channel: "sms",
+        to,
+        body: `Aviso: your code is ${code}. It confirms alerts for ${names.join(", ")}. Reply STOP to stop.`,
+      });
+    } else if (channel === "email") {
+      const link = `${this.#publicUrl}/subscribe?confirm=${encodeURIComponent(id)}&code=${code}`;
+      const unsubscribe = `${this.#publicUrl}/api/subscriptions/unsubscribe?s=${encodeURIComponent(id)}&t=${unsubscribeToken(this.#crypto, id)}`;
+      const areas = names.join(", ");
+      await this.#channels.email.send({
+        channel: "email",
+        to,
+        subject: "Confirm your Aviso alerts",
+        body: `Someone (we hope you) asked for verified alerts about immigration enforcement in ${areas}.\n\nConfirm here within ${LINK_HOURS} hours:\n${link}\n\nIf it was not you, ignore this email: nothing will be sent.`,
+        html: `<p>Someone (we hope you) asked for verified alerts about immigration enforcement in ${escapeHtml(areas)}.</p><p><a href="${escapeHtml(link)}">Confirm my alerts</a> (within ${LINK_HOURS} hours)</p><p>If it was not you, ignore this email: nothing will be sent.</p>`,
+        headers: {
+          "List-Unsubscribe": `<${unsubscribe}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      });
+    }
+  }
+
+  /** One-click unsubscribe from an email link: the subscription stops and its contact is erased. */
+  async unsubscribe(id: string, token: string): Promise<void> {
+    const row = await this.#subscriptions.findById(id);
+    if (!row || !safeEqual(unsubscribeToken(this.#crypto, id), token))
+      throw invalid("UNSUBSCRIBE_LINK_INVALID", "This unsubscribe link is not valid.");
+    if (row.contact_index)
+      await this.#subscriptions.stop(row.channel, row.contact_index, this.#now().toISOString());
+    await this.#audit.record({
+      actor: { id: null, role: "subscriber" },
+      action: "subscription.stopped",
+      subject: { type: "subscriber", id },
+      details: { channel: row.channel, via: "unsubscribe_link" },
+    });
   }
 
   async confirm(
