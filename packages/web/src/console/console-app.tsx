@@ -6,6 +6,7 @@ import { useAreas } from "../use-areas.ts";
 import { useLoad } from "../use-load.ts";
 import { Account } from "./account.tsx";
 import { AdminAudit, AdminData, AdminFlood, AdminUsers, Outbox } from "./admin.tsx";
+import { AlertComposer, AlertDetail, AlertsList } from "./alerts.tsx";
 import { AcceptInvitation } from "./invite.tsx";
 import { SignIn } from "./sign-in.tsx";
 
@@ -18,6 +19,8 @@ const KINDS: { kind: AreaKind; label: string }[] = [
 const PAGES: { path: string; label: string; admin: boolean; roles?: readonly string[] }[] = [
   { path: "/console", label: "Areas", admin: false },
   { path: "/console/account", label: "My account", admin: false },
+  { path: "/console/alerts", label: "Alerts", admin: false, roles: ["admin", "dispatcher"] },
+  { path: "/console/alerts/new", label: "New alert", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/outbox", label: "Outbox", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/admin/users", label: "Staff", admin: true },
   { path: "/console/admin/audit", label: "Audit trail", admin: true },
@@ -95,6 +98,11 @@ export function ConsoleApp() {
     const visible = (p: (typeof PAGES)[number]) =>
       (!p.admin || isAdmin) && (!p.roles || p.roles.includes(role));
     const page = PAGES.find((p) => p.path === path && visible(p));
+    // One alert's page: /console/alerts/<id>, for whoever may see the alerts list.
+    const alertId = /^\/console\/alerts\/([\w-]{1,64})$/.exec(path)?.[1];
+    const alertsPage = PAGES.find((p) => p.path === "/console/alerts");
+    const showAlert =
+      alertId !== undefined && alertId !== "new" && alertsPage !== undefined && visible(alertsPage);
     body = (
       <>
         <nav aria-label="Console" className="console-nav">
@@ -120,6 +128,12 @@ export function ConsoleApp() {
           <AdminFlood />
         ) : path === "/console/outbox" && page ? (
           <Outbox />
+        ) : path === "/console/alerts" && page ? (
+          <AlertsList />
+        ) : path === "/console/alerts/new" && page ? (
+          <AlertComposer />
+        ) : showAlert ? (
+          <AlertDetail id={alertId} userId={session.value.user.id} />
         ) : (
           <Areas />
         )}
