@@ -48,3 +48,29 @@ self.addEventListener("fetch", (event) => {
       ),
   );
 });
+
+// Web push: an alert arrives encrypted for this browser; show it, and open the page that lists
+// what is true now when it is tapped.
+self.addEventListener("push", (event) => {
+  let data = { title: "Aviso", body: "", url: "/now" };
+  try {
+    data = { ...data, ...event.data.json() };
+  } catch {
+    // a push without a readable payload still gets a notification
+  }
+  event.waitUntil(
+    self.registration.showNotification(data.title, {
+      body: data.body,
+      data: { url: data.url },
+      lang: "",
+      requireInteraction: true,
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = new URL(event.notification.data?.url ?? "/now", self.location.origin);
+  if (url.origin !== self.location.origin) return;
+  event.waitUntil(self.clients.openWindow(url.href));
+});

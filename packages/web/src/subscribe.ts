@@ -3,7 +3,11 @@ import { api } from "./api.ts";
 import { floodProofHeaders } from "./proof-of-work.ts";
 import "./styles.css";
 
-/** The public sign-up: a number and areas, then the texted code. No framework, a few KB. */
+/**
+ * The public sign-up: a channel, a contact and areas. SMS: then the texted code; email: then
+ * the emailed link (which comes back here with ?confirm=…&code=…); browser notifications: the
+ * browser's permission prompt, and it is active at once. No framework, a few KB.
+ */
 const subscribeForm = document.querySelector<HTMLFormElement>("#subscribe");
 const confirmForm = document.querySelector<HTMLFormElement>("#confirm");
 const done = document.getElementById("done");
@@ -21,9 +25,59 @@ async function loadAreas(): Promise<void> {
   for (const area of areas) select.add(new Option(area.name, area.id));
 }
 
+type Channel = "sms" | "email" | "push";
+const channelOf = (): Channel =>
+  (new FormData(subscribeForm ?? undefined).get("channel") as Channel | null) ?? "sms";
+
+/** Shows the contact field the chosen channel needs. */
+function showContactFor(channel: Channel): void {
+  const input = subscribeForm?.elements.namedItem("contact");
+  const name = document.getElementById("contact-name");
+  const label = document.getElementById("contact-label");
+  const note = document.getElementById("push-note");
+  if (!(input instanceof HTMLInputElement) || !name || !label || !note) return;
+  label.hidden = channel === "push";
+  note.hidden = channel !== "push";
+  input.required = channel !== "push";
+  if (channel === "email") {
+    name.textContent = "Email address";
+    Object.assign(input, { type: "email", autocomplete: "email", inputMode: "email" });
+    input.placeholder = "name@example.org";
+  } else {
+    name.textContent = "Mobile phone number";
+    Object.assign(input, { type: "tel", autocomplete: "tel", inputMode: "tel" });
+    input.placeholder = "312-555-0123";
+  }
+}
+subscribeForm?.addEventListener("change", (event) => {
+  if ((event.target as HTMLInputElement).name === "channel") showContactFor(channelOf());
+});
+
+/** This browser's push subscription, after asking for permission. */
+async function pushSubscription(): Promise<string> {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window))
+    throw new Error("This browser cannot receive notifications. Choose text message or email.");
+  const registration = await navigator.serviceWorker.register("/sw.js");
+  await navigator.serviceWorker.ready;
+  if ((await Notification.requestPermission()) !== "granted")
+    throw new Error(
+      "Notifications are blocked for this site. Allow them, or choose text or email.",
+    );
+  const { publicKey } = await api<{ publicKey: string }>("/api/push/public-key");
+  const key = Uint8Array.from(atob(publicKey.replace(/-/g, "+").replace(/_/g, "/")), (c) =>
+    c.charCodeAt(0),
+  );
+  const subscription = await registration.pushManager.subscribe({
+    userVisibleOnly: true,
+    applicationServerKey: key,
+  });
+  return JSON.stringify(subscription.toJSON());
+}
+
 subscribeForm?.addEventListener("submit", (event) => {
   event.preventDefault();
   const data = new FormData(subscribeForm);
+  const channel = channelOf();
   const areaIds = [
     String(data.get("area") ?? ""),
     data.get("zip") ? `zip:${String(data.get("zip"))}` : "",
@@ -31,20 +85,23 @@ subscribeForm?.addEventListener("submit", (event) => {
   show("subscribe-error", "");
   void (async () => {
     try {
-      const result = await api<{ id: string }>("/api/subscriptions", {
+      const contact = channel === "push" ? await pushSubscription() : data.get("contact");
+      const result = await api<{ id: string; status: "pending" | "active" }>("/api/subscriptions", {
         method: "POST",
         headers: await floodProofHeaders(),
-        body: {
-          channel: "sms",
-          contact: data.get("contact"),
-          language: data.get("language"),
-          areaIds,
-        },
+        body: { channel, contact, language: data.get("language"), areaIds },
       });
       subscriptionId = result.id;
       subscribeForm.hidden = true;
-      if (confirmForm) confirmForm.hidden = false;
-      confirmForm?.querySelector("input")?.focus();
+      if (result.status === "active") {
+        if (done) done.hidden = false;
+      } else if (channel === "email") {
+        const check = document.getElementById("check-email");
+        if (check) check.hidden = false;
+      } else {
+        if (confirmForm) confirmForm.hidden = false;
+        confirmForm?.querySelector("input")?.focus();
+      }
     } catch (error) {
       show("subscribe-error", (error as Error).message);
     }
@@ -69,6 +126,25 @@ confirmForm?.addEventListener("submit", (event) => {
     }
   })();
 });
+
+/** The emailed link comes back here: confirm it at once. */
+const link = new URLSearchParams(location.search);
+if (link.has("confirm") && link.has("code")) {
+  if (subscribeForm) subscribeForm.hidden = true;
+  history.replaceState(null, "", location.pathname);
+  api("/api/subscriptions/confirm", {
+    method: "POST",
+    body: { id: link.get("confirm"), code: link.get("code") },
+  }).then(
+    () => {
+      if (done) done.hidden = false;
+    },
+    (error: Error) => {
+      if (subscribeForm) subscribeForm.hidden = false;
+      show("subscribe-error", error.message);
+    },
+  );
+}
 
 loadAreas().catch((error: Error) =>
   show("subscribe-error", `Could not load the neighborhoods: ${error.message}`),
