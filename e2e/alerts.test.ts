@@ -19,6 +19,7 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
     const context = await env.browser.newContext();
     const page = await context.newPage();
     await signIn(page, env.aviso.url, person.email, person.password, codeFor(person.totpSecret));
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
     return { context, page };
   };
   const outboxRows = async (page: Page) => {
@@ -51,11 +52,19 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
     await mail.getByLabel("Email").check();
     await mail.getByLabel("Email address").fill("Rosa.Vecina@example.org");
     await mail.getByLabel("or ZIP code").fill("60623");
-    await mail.getByRole("button", { name: "Text me a code" }).click();
+    // A second neighborhood, chosen on the map of outlines (tap, or Enter on a focused area).
+    await mail.getByText("Or choose neighborhoods on a map").click();
+    await mail.getByRole("checkbox", { name: "Lower West Side" }).click();
+    await expect
+      .poll(() => mail.locator("#map-chosen").textContent())
+      .toBe("Chosen on the map: Lower West Side");
+    await mail.screenshot({ path: path.join(SCREENSHOTS, "subscribe-map.png"), fullPage: true });
+    await mail.getByRole("button", { name: "Email me a link" }).click();
     await expect.poll(() => mail.locator("#check-email").isVisible()).toBe(true);
     const email = (await outboxRows(dispatcher.page)).find((row) =>
       row.includes("rosa.vecina@example.org"),
     );
+    expect(email).toMatch(/60623, Lower West Side|Lower West Side, 60623/);
     const link = /(https?:\/\/\S+\/subscribe\?confirm=\S+&code=[A-Za-z0-9_-]{43})/.exec(
       email ?? "",
     )?.[1];
@@ -88,6 +97,8 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
 
     const admin = await staffPage("admin");
     await admin.page.goto(alertUrl);
+    // The page polls while the alert waits; approve once it has loaded.
+    await admin.page.getByTestId("alert-status").waitFor();
     await admin.page.getByRole("button", { name: "Approve and send" }).click();
     await expect.poll(() => admin.page.getByTestId("alert-status").textContent()).toBe("Sent");
     const code = (await admin.page.getByTestId("verification-code").textContent()) ?? "";

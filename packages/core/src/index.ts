@@ -4,6 +4,7 @@ export * from "./cells.ts";
 export * from "./errors.ts";
 export * from "./geojson.ts";
 export * from "./languages.ts";
+export * from "./outline.ts";
 export * from "./plan.ts";
 export * from "./site.ts";
 export * from "./sms.ts";

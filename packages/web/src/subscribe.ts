@@ -25,6 +25,72 @@ async function loadAreas(): Promise<void> {
   for (const area of areas) select.add(new Option(area.name, area.id));
 }
 
+/** Areas chosen by tapping the map, in addition to the list and the ZIP code. */
+const onMap = new Set<string>();
+const SVG = "http://www.w3.org/2000/svg";
+
+/**
+ * A map of the neighborhoods drawn from their outlines (no tiles, nothing fetched from anyone
+ * else): tap, or focus and press Enter or Space, to choose or unchoose one.
+ */
+async function drawMap(): Promise<void> {
+  const holder = document.getElementById("area-map");
+  const chosen = document.getElementById("map-chosen");
+  if (!holder || !chosen) return;
+  const { viewBox, areas } = await api<{
+    viewBox: string;
+    areas: { id: string; name: string; d: string }[];
+  }>("/api/areas/outlines?kind=community-area");
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", viewBox);
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-label", "Map of Chicago's neighborhoods");
+  const names = new Map(areas.map((a) => [a.id, a.name]));
+  const update = () => {
+    chosen.textContent = onMap.size
+      ? `Chosen on the map: ${[...onMap].map((id) => names.get(id)).join(", ")}`
+      : "Nothing chosen on the map yet.";
+  };
+  for (const area of areas) {
+    const path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", area.d);
+    path.setAttribute("class", "map-area");
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "checkbox");
+    path.setAttribute("aria-checked", "false");
+    path.setAttribute("aria-label", area.name);
+    path.dataset.id = area.id;
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = area.name;
+    path.append(title);
+    const toggle = () => {
+      if (onMap.has(area.id)) onMap.delete(area.id);
+      else onMap.add(area.id);
+      path.setAttribute("aria-checked", String(onMap.has(area.id)));
+      update();
+    };
+    path.addEventListener("click", toggle);
+    path.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        toggle();
+      }
+    });
+    svg.append(path);
+  }
+  holder.replaceChildren(svg);
+  update();
+}
+document.getElementById("map-details")?.addEventListener(
+  "toggle",
+  () => {
+    drawMap().catch((error: Error) =>
+      show("subscribe-error", `Could not draw the map: ${error.message}`),
+    );
+  },
+  { once: true },
+);
+
 type Channel = "sms" | "email" | "push";
 const channelOf = (): Channel =>
   (new FormData(subscribeForm ?? undefined).get("channel") as Channel | null) ?? "sms";
@@ -36,6 +102,14 @@ function showContactFor(channel: Channel): void {
   const label = document.getElementById("contact-label");
   const note = document.getElementById("push-note");
   if (!(input instanceof HTMLInputElement) || !name || !label || !note) return;
+  const submit = subscribeForm?.querySelector<HTMLButtonElement>("button[type=submit]");
+  if (submit)
+    submit.textContent =
+      channel === "email"
+        ? "Email me a link"
+        : channel === "push"
+          ? "Turn on notifications"
+          : "Text me a code";
   label.hidden = channel === "push";
   note.hidden = channel !== "push";
   input.required = channel !== "push";
@@ -79,9 +153,14 @@ subscribeForm?.addEventListener("submit", (event) => {
   const data = new FormData(subscribeForm);
   const channel = channelOf();
   const areaIds = [
-    String(data.get("area") ?? ""),
-    data.get("zip") ? `zip:${String(data.get("zip"))}` : "",
-  ].filter(Boolean);
+    ...new Set(
+      [
+        String(data.get("area") ?? ""),
+        data.get("zip") ? `zip:${String(data.get("zip"))}` : "",
+        ...onMap,
+      ].filter(Boolean),
+    ),
+  ];
   show("subscribe-error", "");
   void (async () => {
     try {

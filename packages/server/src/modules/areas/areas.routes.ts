@@ -29,6 +29,27 @@ export function areasRoutes(areas: AreasService): FastifyPluginAsyncZod {
     );
 
     app.get(
+      "/api/areas/outlines",
+      {
+        schema: {
+          tags,
+          summary: "A kind's areas as simplified SVG paths, for a map with no tiles",
+          querystring: z.object({ kind: AreaListQuery.shape.kind.unwrap() }),
+          response: {
+            200: z.object({
+              viewBox: z.string(),
+              areas: z.array(z.object({ id: z.string(), name: z.string(), d: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        reply.header("cache-control", "public, max-age=3600");
+        return areas.outlines(request.query.kind);
+      },
+    );
+
+    app.get(
       "/api/areas/lookup",
       {
         schema: {

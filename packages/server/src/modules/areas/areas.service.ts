@@ -3,7 +3,9 @@ import {
   type AreaGeometry,
   AreaKind,
   type AreaLookupQuery,
+  type AreaOutline,
   type AreaSummary,
+  areaOutlines,
   cellForPoint,
   cellsForGeometry,
   containsPoint,
@@ -74,6 +76,10 @@ export class AreasService {
   readonly #polygons = new Map<string, AreaGeometry>();
   /** Each area's centre cell, by id (cleared when areas are imported). */
   readonly #centres = new Map<string, string>();
+  readonly #outlines = new Map<
+    string,
+    { key: string; value: { viewBox: string; areas: AreaOutline[] } }
+  >();
   constructor(areas: AreasRepository, now: () => Date = () => new Date()) {
     this.#areas = areas;
     this.#now = now;
@@ -225,6 +231,29 @@ export class AreasService {
     }
     const named = await this.#areas.findByNameInsensitive(query);
     return named ? [toSummary(named)] : [];
+  }
+
+  /** A kind's areas as simplified SVG paths for a small tile-free map (made once, then kept). */
+  async outlines(kind: AreaKind): Promise<{ viewBox: string; areas: AreaOutline[] }> {
+    const rows = await this.#areas.list(kind);
+    const key = `${kind}:${rows.map((r) => r.id).join(",")}`;
+    const known = this.#outlines.get(kind);
+    if (known?.key === key) return known.value;
+    const geometries = new Map(
+      (await this.#areas.geometries(rows.map((r) => r.id))).map((row) => [
+        row.id,
+        JSON.parse(row.geometry) as AreaGeometry,
+      ]),
+    );
+    const value = areaOutlines(
+      sortSummaries(rows.map(toSummary)).map((area) => ({
+        id: area.id,
+        name: area.name,
+        geometry: geometries.get(area.id) ?? { type: "Polygon", coordinates: [] },
+      })),
+    );
+    this.#outlines.set(kind, { key, value });
+    return value;
   }
 
   /** The cell standing for an area as a whole (a report that names a place, not a point). */

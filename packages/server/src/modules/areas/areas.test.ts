@@ -17,6 +17,27 @@ describe.each(TEST_DIALECTS)("areas on %s", (dialect) => {
   });
   afterEach(() => test.cleanup());
 
+  it("draws the areas as small SVG paths for a map with no tiles, north up", async () => {
+    await areas.importAreas(squaresGeoJson(), { kind: "ward", nameProperty: "name" });
+    const squares = await areas.outlines("ward");
+    expect(squares.areas.map((a) => a.name)).toEqual(["East Square", "West Square"]);
+    const [east, west] = squares.areas.map((a) =>
+      [...a.d.matchAll(/(\d+) (\d+)/g)].map((m) => Number(m[1])),
+    );
+    // West lies left of East in the drawing.
+    expect(Math.max(...(west ?? []))).toBeLessThanOrEqual(Math.min(...(east ?? [])));
+
+    await areas.importAreas(chicagoAreaFile("community-areas"), {
+      ...importOptions,
+      replace: true,
+    });
+    const chicago = await areas.outlines("community-area");
+    expect(chicago.areas).toHaveLength(77);
+    expect(chicago.viewBox).toMatch(/^0 0 \d+ 1000$/);
+    expect(chicago.areas.every((a) => /^M\d+ \d+(L\d+ \d+)+Z/.test(a.d))).toBe(true);
+    expect(JSON.stringify(chicago).length).toBeLessThan(80_000);
+  });
+
   async function expectImportError(text: string, code: string, messagePart: string | RegExp) {
     const before = await areas.countAreas();
     const error = await areas.importAreas(text, importOptions).catch((e: unknown) => e);
