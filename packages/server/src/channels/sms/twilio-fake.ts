@@ -74,6 +74,16 @@ export async function startFakeTwilio(
         response.writeHead(status, { "content-type": "application/json" });
         response.end(JSON.stringify(json));
       };
+      // For a bench in another process: how many messages arrived, when the first did.
+      if (request.url === "/__fake/stats") {
+        answer(200, { count: fake.messages.length, firstAt: fake.messages[0]?.at ?? null });
+        return;
+      }
+      if (request.url === "/__fake/reset" && request.method === "POST") {
+        fake.messages.length = 0;
+        answer(200, {});
+        return;
+      }
       if (
         request.method !== "POST" ||
         request.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`

@@ -35,6 +35,11 @@ export interface DatabaseDialect {
    * back between parts; PostgreSQL (whose driver never blocks it): one part, `true`.
    */
   splitRows(table: "subscribers", alias: string, rows: number): Promise<RawBuilder<unknown>[]>;
+  /**
+   * After a bulk insert (an alert's fan-out), refreshes the planner's statistics so the
+   * senders' claims keep using the index: PostgreSQL `ANALYZE`; SQLite plans by index anyway.
+   */
+  refreshStatistics(table: "deliveries"): Promise<void>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

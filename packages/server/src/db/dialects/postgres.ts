@@ -59,6 +59,9 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
     splitRows: async () => [sql`true`],
+    async refreshStatistics(table) {
+      await sql`analyze ${sql.table(table)}`.execute(db);
+    },
     async ping() {
       await pool.query("select 1");
     },

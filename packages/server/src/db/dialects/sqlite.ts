@@ -45,6 +45,7 @@ export function openSqlite(file: string): DatabaseDialect {
     },
     async lockSequence() {},
     claimRows: (query) => query,
+    async refreshStatistics() {},
     async splitRows(table, alias, rows) {
       const range = sqlite
         .prepare(`select min(rowid) as low, max(rowid) as high from ${table}`)

@@ -142,6 +142,11 @@ export class AlertsRepository {
     return Number(result.numAffectedRows ?? 0);
   }
 
+  /** After a fan-out: keep the claim query on its index (PostgreSQL's statistics). */
+  async refreshStatistics(): Promise<void> {
+    await this.#dialect.refreshStatistics("deliveries");
+  }
+
   /** Parts of about `rows` subscribers each, for a fan-out that must not hold the event loop. */
   async subscriberParts(rows: number): Promise<RawBuilder<unknown>[]> {
     return this.#dialect.splitRows("subscribers", "s", rows);
@@ -246,19 +251,50 @@ export class AlertsRepository {
     now: string,
   ): Promise<void> {
     if (outcomes.length === 0) return;
+    // One statement per alert and outcome kind (not one per delivery): the values that differ
+    // per row (provider ids, retry times, errors) come from a CASE on the subscriber.
+    const groups = new Map<string, typeof outcomes>();
+    for (const entry of outcomes) {
+      const key = `${entry.alert_id}\u0000${entry.outcome.kind}`;
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    const perRow = <T extends string | null>(
+      rows: typeof outcomes,
+      value: (o: DeliveryOutcome) => T,
+    ) =>
+      sql<T>`case subscriber_id ${sql.join(
+        rows.map((r) => sql`when ${r.subscriber_id} then ${value(r.outcome)}`),
+        sql` `,
+      )} end`;
     await this.#db.transaction().execute(async (trx) => {
-      for (const { alert_id, subscriber_id, outcome } of outcomes) {
-        const set: Partial<DeliveryRow> =
-          outcome.kind === "sent"
-            ? { status: "sent", provider_id: outcome.providerId, sent_at: now, error: null }
-            : outcome.kind === "retry"
-              ? { status: "queued", next_attempt_at: outcome.at, error: outcome.error }
-              : { status: outcome.kind, error: outcome.error };
+      for (const rows of groups.values()) {
+        const first = rows[0];
+        if (!first) continue;
+        const kind = first.outcome.kind;
+        const set =
+          kind === "sent"
+            ? {
+                status: "sent",
+                provider_id: perRow(rows, (o) => (o.kind === "sent" ? o.providerId : null)),
+                sent_at: now,
+                error: null,
+              }
+            : kind === "retry"
+              ? {
+                  status: "queued",
+                  next_attempt_at: perRow(rows, (o) => (o.kind === "retry" ? o.at : now)),
+                  error: perRow(rows, (o) => ("error" in o ? o.error : null)),
+                }
+              : { status: kind, error: perRow(rows, (o) => ("error" in o ? o.error : null)) };
         await trx
           .updateTable("deliveries")
           .set({ ...set, lease_until: null, updated_at: now })
-          .where("alert_id", "=", alert_id)
-          .where("subscriber_id", "=", subscriber_id)
+          .where("alert_id", "=", first.alert_id)
+          .where(
+            "subscriber_id",
+            "in",
+            rows.map((r) => r.subscriber_id),
+          )
           // A provider's receipt may have arrived first; never undo it.
           .where("status", "not in", ["delivered", "failed"])
           .execute();

@@ -431,6 +431,7 @@ export class AlertsService {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    await this.#alerts.refreshStatistics();
     await this.#alerts.transition(alert.id, ["sending", "cancelled"], { fanout_done_at: now() });
     // Cancelled while the last ring was being queued: nothing of it may go out.
     const after = await this.#alerts.find(alert.id);
