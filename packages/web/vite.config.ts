@@ -9,13 +9,14 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the server's CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // Public pages without a framework (home, subscribe, the family plan) and the staff console (React).
+    // Public pages without a framework (home, subscribe, report, the family plan) and the staff console (React).
     rollupOptions: {
       input: {
         index: "index.html",
         console: "console.html",
         subscribe: "subscribe.html",
         plan: "plan.html",
+        report: "report.html",
       },
     },
   },

@@ -1,5 +1,13 @@
 import type { AreaGeometry } from "./geojson.ts";
 
+/** Areas drawn in one view box, and how to turn a point of the drawing back into lat/lng. */
+export interface OutlineMap {
+  viewBox: string;
+  /** x = (lng - west) * xPerDegree; y = (north - lat) * yPerDegree. */
+  projection: { west: number; north: number; xPerDegree: number; yPerDegree: number };
+  areas: AreaOutline[];
+}
+
 /** An area drawn as an SVG path in a shared view box (north up). */
 export interface AreaOutline {
   id: string;
@@ -51,7 +59,7 @@ function simplify(points: XY[], tolerance: number): XY[] {
 export function areaOutlines(
   areas: { id: string; name: string; geometry: AreaGeometry }[],
   size = 1000,
-): { viewBox: string; areas: AreaOutline[] } {
+): OutlineMap {
   const polygons = (g: AreaGeometry) => (g.type === "Polygon" ? [g.coordinates] : g.coordinates);
   let [minLng, minLat, maxLng, maxLat] = [180, 90, -180, -90];
   for (const area of areas)
@@ -72,6 +80,7 @@ export function areaOutlines(
   ];
   return {
     viewBox: `0 0 ${width} ${height}`,
+    projection: { west: minLng, north: maxLat, xPerDegree: xScale * k, yPerDegree: k },
     areas: areas.map((area) => ({
       id: area.id,
       name: area.name,

@@ -196,7 +196,7 @@ export function createServices(
     ),
     emailChannel,
     pushKeys: new PushKeys(new InstanceRepository(database.db), crypto),
-    smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, {
+    smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, reports, {
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
       countries: config.sms.countries,

@@ -26,6 +26,8 @@ const isOffline = (url) =>
     url.pathname.startsWith("/fonts/") ||
     url.pathname.startsWith("/assets/") ||
     url.pathname === "/plan" ||
+    url.pathname === "/report" ||
+    url.pathname === "/api/areas/outlines" ||
     SHELL.includes(url.pathname));
 
 self.addEventListener("fetch", (event) => {

@@ -1,5 +1,6 @@
 import type { AreaSummary } from "@aviso/core";
 import { api } from "./api.ts";
+import { drawOutlines, loadOutlines } from "./area-map.ts";
 import { floodProofHeaders } from "./proof-of-work.ts";
 import "./styles.css";
 
@@ -27,58 +28,29 @@ async function loadAreas(): Promise<void> {
 
 /** Areas chosen by tapping the map, in addition to the list and the ZIP code. */
 const onMap = new Set<string>();
-const SVG = "http://www.w3.org/2000/svg";
-
 /**
- * A map of the neighborhoods drawn from their outlines (no tiles, nothing fetched from anyone
- * else): tap, or focus and press Enter or Space, to choose or unchoose one.
+ * A map of the neighborhoods drawn from their outlines: tap, or focus and press Enter or
+ * Space, to choose or unchoose one.
  */
 async function drawMap(): Promise<void> {
   const holder = document.getElementById("area-map");
   const chosen = document.getElementById("map-chosen");
   if (!holder || !chosen) return;
-  const { viewBox, areas } = await api<{
-    viewBox: string;
-    areas: { id: string; name: string; d: string }[];
-  }>("/api/areas/outlines?kind=community-area");
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", viewBox);
-  svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", "Map of Chicago's neighborhoods");
-  const names = new Map(areas.map((a) => [a.id, a.name]));
+  const map = await loadOutlines();
+  const names = new Map(map.areas.map((a) => [a.id, a.name]));
   const update = () => {
     chosen.textContent = onMap.size
       ? `Chosen on the map: ${[...onMap].map((id) => names.get(id)).join(", ")}`
       : "Nothing chosen on the map yet.";
   };
-  for (const area of areas) {
-    const path = document.createElementNS(SVG, "path");
-    path.setAttribute("d", area.d);
-    path.setAttribute("class", "map-area");
-    path.setAttribute("tabindex", "0");
-    path.setAttribute("role", "checkbox");
-    path.setAttribute("aria-checked", "false");
-    path.setAttribute("aria-label", area.name);
-    path.dataset.id = area.id;
-    const title = document.createElementNS(SVG, "title");
-    title.textContent = area.name;
-    path.append(title);
-    const toggle = () => {
-      if (onMap.has(area.id)) onMap.delete(area.id);
-      else onMap.add(area.id);
-      path.setAttribute("aria-checked", String(onMap.has(area.id)));
+  drawOutlines(holder, map, {
+    label: "Map of Chicago's neighborhoods",
+    onToggle: (id, isChosen) => {
+      if (isChosen) onMap.add(id);
+      else onMap.delete(id);
       update();
-    };
-    path.addEventListener("click", toggle);
-    path.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        toggle();
-      }
-    });
-    svg.append(path);
-  }
-  holder.replaceChildren(svg);
+    },
+  });
   update();
 }
 document.getElementById("map-details")?.addEventListener(

@@ -6,6 +6,7 @@ export const opsPolicy: PolicyTable = {
   "GET /console": "public",
   "GET /subscribe": "public",
   "GET /plan": "public",
+  "GET /report": "public",
   "GET /console/*": "public",
   "GET /assets/*": "public",
   "GET /fonts/*": "public",

@@ -23,6 +23,7 @@ const PAGES: Record<string, string> = {
   "/": "index.html",
   "/subscribe": "subscribe.html",
   "/plan": "plan.html",
+  "/report": "report.html",
   "/console": "console.html",
   "/console/*": "console.html",
 };

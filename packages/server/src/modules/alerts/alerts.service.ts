@@ -416,7 +416,7 @@ export class AlertsService {
       let cut = 1;
       while (cut < ranked.length && ranked[cut]?.[1] === ranked[0]?.[1]) cut++;
       const rest = ranked.slice(cut);
-      const parts = rest.length > 0 ? await this.#alerts.subscriberParts(50_000) : [];
+      const parts = rest.length > 0 ? await this.#alerts.subscriberParts(20_000) : [];
       const statements = [
         { group: ranked.slice(0, cut), part: undefined },
         ...parts.map((part) => ({ group: rest, part })),

@@ -38,6 +38,12 @@ export function areasRoutes(areas: AreasService): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               viewBox: z.string(),
+              projection: z.object({
+                west: z.number(),
+                north: z.number(),
+                xPerDegree: z.number(),
+                yPerDegree: z.number(),
+              }),
               areas: z.array(z.object({ id: z.string(), name: z.string(), d: z.string() })),
             }),
           },

@@ -3,12 +3,12 @@ import {
   type AreaGeometry,
   AreaKind,
   type AreaLookupQuery,
-  type AreaOutline,
   type AreaSummary,
   areaOutlines,
   cellForPoint,
   cellsForGeometry,
   containsPoint,
+  type OutlineMap,
   representativePoint,
 } from "@aviso/core";
 import { conflict, invalid, notFound } from "../../errors.ts";
@@ -76,10 +76,7 @@ export class AreasService {
   readonly #polygons = new Map<string, AreaGeometry>();
   /** Each area's centre cell, by id (cleared when areas are imported). */
   readonly #centres = new Map<string, string>();
-  readonly #outlines = new Map<
-    string,
-    { key: string; value: { viewBox: string; areas: AreaOutline[] } }
-  >();
+  readonly #outlines = new Map<string, { key: string; value: OutlineMap }>();
   constructor(areas: AreasRepository, now: () => Date = () => new Date()) {
     this.#areas = areas;
     this.#now = now;
@@ -234,7 +231,7 @@ export class AreasService {
   }
 
   /** A kind's areas as simplified SVG paths for a small tile-free map (made once, then kept). */
-  async outlines(kind: AreaKind): Promise<{ viewBox: string; areas: AreaOutline[] }> {
+  async outlines(kind: AreaKind): Promise<OutlineMap> {
     const rows = await this.#areas.list(kind);
     const key = `${kind}:${rows.map((r) => r.id).join(",")}`;
     const known = this.#outlines.get(kind);

@@ -3,6 +3,7 @@ import { type RightsLibrary, rightsSmsAnswer } from "@aviso/content";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
+import type { ReportsService } from "../reports/reports.service.ts";
 import { CONTACT_CONTEXT, readSubscriberPhone } from "./phone.ts";
 import { parseSms } from "./sms-keywords.ts";
 import { smsMessages } from "./sms-messages.ts";
@@ -22,7 +23,8 @@ export interface SmsInboundOptions {
 
 /**
  * Answers a text message: JOIN/ALTA + ZIP or area, YES/SI to confirm, STOP and every opt-out
- * word, START, HELP/AYUDA, RIGHTS/DERECHOS, and a short help for anything else. The answer is
+ * word, START, HELP/AYUDA, RIGHTS/DERECHOS, REPORT/REPORTE + ZIP + what is seen, and a short
+ * help for anything else. The answer is
  * the same whether or not the number is known (so nobody can ask "is this number
  * subscribed?"), and a stopped number hears nothing until it texts START or HELP.
  */
@@ -31,6 +33,7 @@ export class SmsInboundService {
   readonly #areas: AreasService;
   readonly #crypto: FieldCrypto;
   readonly #audit: AuditService;
+  readonly #reports: ReportsService;
   readonly #options: SmsInboundOptions;
   readonly #now: () => Date;
   constructor(
@@ -38,14 +41,58 @@ export class SmsInboundService {
     areas: AreasService,
     crypto: FieldCrypto,
     audit: AuditService,
+    reports: ReportsService,
     options: SmsInboundOptions,
   ) {
     this.#subscriptions = subscriptions;
     this.#areas = areas;
     this.#crypto = crypto;
     this.#audit = audit;
+    this.#reports = reports;
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * REPORT 60623 what I see: a report with the number as its reply channel (sealed). The place
+   * is a ZIP code or an area's name at the start; without one, nothing is stored and the
+   * reply says how to send it.
+   */
+  async #report(
+    body: string,
+    restLength: number,
+    lang: string,
+    phone: { e164: string; isAllowedCountry: boolean },
+  ): Promise<string> {
+    const messages = smsMessages(lang);
+    const text = body.trim().replace(/\s+/g, " ");
+    const words = text
+      .slice(text.length - restLength)
+      .trim()
+      .split(" ")
+      .filter(Boolean);
+    let place: { name: string; used: number } | undefined;
+    for (let used = Math.min(4, words.length); used >= 1 && !place; used--) {
+      const candidate = words
+        .slice(0, used)
+        .join(" ")
+        .replace(/[,.:;]+$/, "");
+      const [area] = await this.#areas.findForSubscription(candidate);
+      if (area) place = { name: candidate, used };
+    }
+    if (!place) return messages.reportNeedsPlace;
+    const seen = words.slice(place.used).join(" ").slice(0, 1000) || "(sent by text, no details)";
+    const { receipt } = await this.#reports.submit(
+      {
+        language: lang,
+        activity: seen,
+        location: { place: place.name },
+        ...(phone.isAllowedCountry ? { replyTo: phone.e164 } : {}),
+      },
+      "sms",
+      { id: null, role: "reporter" },
+    );
+    return messages.reportReceived(receipt, this.#options.hotline);
   }
 
   /** The reply to send back, or undefined for none. `from` is the sender as Twilio gives it. */
@@ -72,6 +119,11 @@ export class SmsInboundService {
       return messages.started;
     }
     if (parsed.intent === "help") return messages.help(this.#options.hotline);
+    if (parsed.intent === "report") {
+      const reply = await this.#report(body, parsed.rest.length, parsed.lang ?? "en", phone);
+      // A number that opted out can still report; it is just not answered.
+      return (await this.#subscriptions.isSuppressed(CHANNEL, index)) ? undefined : reply;
+    }
     // Nothing else is ever sent to a number that opted out.
     if (await this.#subscriptions.isSuppressed(CHANNEL, index)) return undefined;
     if (rights) return rights.body;

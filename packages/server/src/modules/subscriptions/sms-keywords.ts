@@ -6,7 +6,7 @@ import { DRAFT_KEYWORDS } from "./sms-messages.drafts.ts";
  * Aviso's languages; any of them opts out at once.
  */
 /** RIGHTS and its equivalents are answered by the rights library itself (rightsSmsAnswer). */
-export type SmsIntent = "join" | "confirm" | "stop" | "start" | "help";
+export type SmsIntent = "join" | "confirm" | "stop" | "start" | "help" | "report";
 
 const WORDS: Record<SmsIntent, Record<string, string[]>> = {
   join: {
@@ -43,6 +43,7 @@ const WORDS: Record<SmsIntent, Record<string, string[]>> = {
     "zh-Hant": ["停止", "退訂"],
   },
   start: { en: ["START", "UNSTOP"], es: ["INICIAR", "COMENZAR"], fr: ["DEMARRER"] },
+  report: { en: ["REPORT"], es: ["REPORTE", "REPORTAR"] },
   help: {
     en: ["HELP", "INFO"],
     es: ["AYUDA"],

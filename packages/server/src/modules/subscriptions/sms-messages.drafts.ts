@@ -22,6 +22,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: JOIN + kod pocztowy - alerty, RIGHTS - twoje prawa, POMOC - pomoc, STOP - koniec. Infolinia ${hotline}.`,
     countryRefused: "Przepraszamy, alerty Aviso sa dostepne tylko dla numerow z USA.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: zgloszenie przyjete, numer ${receipt}. Wolontariusze sprawdzaja je przed udostepnieniem czegokolwiek. Uwazaj na siebie. Pilne: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: podaj miejsce. Wyslij ZGLOS, kod pocztowy i co widzisz. Np. ZGLOS 60623 2 furgonetki na rogu 26th i Pulaski",
   },
   "zh-Hant": {
     askConfirm: (areas) =>
@@ -37,6 +41,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso：傳送JOIN+郵遞區號訂閱警報，RIGHTS了解您的權利，HELP取得協助，STOP取消訂閱。熱線${hotline}。`,
     countryRefused: "抱歉，Aviso警報僅限美國電話號碼使用。",
+    reportReceived: (receipt, hotline) =>
+      `Aviso：已收到您的報告，編號${receipt}。志工查證後才會分享任何內容。請注意安全。緊急：${hotline}`,
+    reportNeedsPlace:
+      "Aviso：請說明地點。傳送「報告」、郵遞區號及您看到的情況，例如：報告 60623 26街與Pulaski路口有2輛廂型車",
   },
   "zh-Hans": {
     askConfirm: (areas) =>
@@ -52,6 +60,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso：发送JOIN+邮编订阅警报，RIGHTS了解您的权利，HELP获取帮助，STOP退订。热线${hotline}。`,
     countryRefused: "抱歉，Aviso警报仅限美国电话号码。",
+    reportReceived: (receipt, hotline) =>
+      `Aviso：已收到您的报告，编号${receipt}。志愿者核实后才会分享任何内容。请注意安全。紧急：${hotline}`,
+    reportNeedsPlace:
+      "Aviso：请说明地点。发送“报告”、邮编和您看到的情况，例如：报告 60623 26街和Pulaski路口有2辆面包车",
   },
   ar: {
     askConfirm: (areas) =>
@@ -67,6 +79,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: JOIN + الرمز البريدي للتنبيهات، RIGHTS لحقوقك، HELP للمساعدة، STOP للإيقاف. الخط الساخن ${hotline}.`,
     countryRefused: "عذرا، تنبيهات Aviso متاحة فقط لأرقام الهواتف الأمريكية.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: تم استلام بلاغك، رقم الإيصال ${receipt}. يتحقق منه متطوعون قبل نشر أي شيء. ابق بأمان. للطوارئ: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: حدد المكان. أرسل بلاغ والرمز البريدي وما تراه، مثلا: بلاغ 60623 شاحنتان عند تقاطع 26th وPulaski",
   },
   ko: {
     askConfirm: (areas) =>
@@ -82,6 +98,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: 알림은 JOIN+우편번호, 권리 안내는 RIGHTS, 도움말은 HELP, 중단은 STOP. 핫라인 ${hotline}.`,
     countryRefused: "죄송합니다. Aviso 알림은 미국 전화번호만 이용할 수 있습니다.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: 신고가 접수되었습니다. 접수번호 ${receipt}. 자원봉사자가 확인한 후에만 공유됩니다. 안전에 유의하세요. 긴급: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: 장소를 알려 주세요. 신고, 우편번호, 본 내용 순으로 보내세요(예: 신고 60623 26th와 Pulaski에 밴 2대).",
   },
   tl: {
     askConfirm: (areas) =>
@@ -101,6 +121,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: JOIN + ZIP para sa alerto, RIGHTS para sa iyong karapatan, TULONG para sa tulong, STOP para huminto. Hotline ${hotline}.`,
     countryRefused: "Paumanhin, para lang sa mga numero sa US ang mga alerto ng Aviso.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: natanggap ang ulat, resibo ${receipt}. Sinusuri ito ng mga boluntaryo bago may ibahagi. Mag-ingat. Kung apurahan: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: sabihin kung saan. I-text ang ULAT, ang ZIP code, at ang nakikita mo. Halimbawa: ULAT 60623 2 van sa 26th at Pulaski",
   },
   uk: {
     askConfirm: (areas) =>
@@ -116,6 +140,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: JOIN + ZIP - сповіщення, RIGHTS - ваші права, ДОПОМОГА - довідка, STOP - відписка. Лінія ${hotline}.`,
     countryRefused: "Вибачте, сповіщення Aviso доступні лише для номерів США.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: повідомлення отримано, номер ${receipt}. Волонтери перевіряють його, перш ніж щось поширювати. Бережіть себе. Терміново: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: вкажіть місце. Надішліть ПОВІДОМИТИ, ZIP-код і що бачите, напр. ПОВІДОМИТИ 60623 2 фургони на 26th і Pulaski",
   },
   hi: {
     askConfirm: (areas) =>
@@ -131,6 +159,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: अलर्ट: JOIN + ZIP, अधिकार: RIGHTS, मदद: HELP, रोकें: STOP। हेल्पलाइन ${hotline}।`,
     countryRefused: "क्षमा करें, Aviso अलर्ट केवल अमेरिकी फोन नंबरों के लिए हैं।",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: रिपोर्ट मिली, रसीद ${receipt}। कुछ भी साझा करने से पहले स्वयंसेवक इसकी जाँच करते हैं। सुरक्षित रहें। आपात: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: जगह बताएं। रिपोर्ट, ZIP कोड और जो दिख रहा है भेजें, जैसे: रिपोर्ट 60623 26th और Pulaski पर 2 वैन",
   },
   ur: {
     askConfirm: (areas) =>
@@ -146,6 +178,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: الرٹس: JOIN + زپ کوڈ، حقوق: RIGHTS، مدد: HELP، بند: STOP۔ ہاٹ لائن ${hotline}۔`,
     countryRefused: "معذرت، Aviso الرٹس صرف امریکی فون نمبروں کے لیے ہیں۔",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: رپورٹ موصول ہو گئی، رسید ${receipt}۔ کچھ بھی شیئر کرنے سے پہلے رضاکار اس کی جانچ کرتے ہیں۔ محفوظ رہیں۔ ہنگامی: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: جگہ بتائیں۔ رپورٹ، زپ کوڈ اور جو دیکھ رہے ہیں بھیجیں، مثلاً: رپورٹ 60623 26th اور Pulaski پر 2 وینیں",
   },
   ht: {
     askConfirm: (areas) =>
@@ -161,6 +197,10 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso: JOIN + kòd postal pou alèt, RIGHTS pou dwa ou, ED pou èd, STOP pou kanpe. Liy ${hotline}.`,
     countryRefused: "Eskize nou, alèt Aviso yo disponib sèlman pou nimewo telefòn Ozetazini.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso: nou resevwa rapò a, resi ${receipt}. Volontè verifye l anvan nou pataje anyen. Pran swen tèt ou. Ijans: ${hotline}`,
+    reportNeedsPlace:
+      "Aviso: di ki kote. Voye RAPO, kòd postal la, epi sa w wè. Egzanp: RAPO 60623 2 kamyonèt nan 26th ak Pulaski",
   },
   fr: {
     askConfirm: (areas) =>
@@ -180,12 +220,16 @@ export const DRAFT_MESSAGES: Record<
     unknown: (hotline) =>
       `Aviso : JOIN + code postal pour les alertes, RIGHTS pour vos droits, AIDE pour de l'aide, STOP pour vous désabonner. Ligne ${hotline}.`,
     countryRefused: "Désolé, les alertes Aviso sont réservées aux numéros américains.",
+    reportReceived: (receipt, hotline) =>
+      `Aviso : signalement reçu, numéro ${receipt}. Des bénévoles le vérifient avant toute diffusion. Prenez soin de vous. Urgence : ${hotline}`,
+    reportNeedsPlace:
+      "Aviso : indiquez le lieu. Envoyez SIGNALER, le code postal, puis ce que vous voyez. Exemple : SIGNALER 60623 2 fourgons à l'angle de 26th et Pulaski",
   },
 };
 
-/** Machine-drafted, needs community review: the words people text for JOIN, YES, START and HELP in those languages (upper case where the script has case). */
+/** Machine-drafted, needs community review: the words people text for JOIN, YES, START, HELP and REPORT in those languages (upper case where the script has case). */
 export const DRAFT_KEYWORDS: Record<
-  "join" | "confirm" | "start" | "help",
+  "join" | "confirm" | "start" | "help" | "report",
   Record<string, string[]>
 > = {
   join: {
@@ -239,5 +283,18 @@ export const DRAFT_KEYWORDS: Record<
     ko: ["도움", "도움말"],
     "zh-Hans": ["帮助", "求助"],
     "zh-Hant": ["幫助", "求助"],
+  },
+  report: {
+    pl: ["ZGLOS", "ZGŁOŚ", "ZGLOSZENIE"],
+    fr: ["SIGNALER", "SIGNALEMENT"],
+    ht: ["RAPO", "RAPÒ"],
+    tl: ["ULAT", "IULAT", "I-ULAT"],
+    uk: ["ПОВІДОМИТИ", "ЗВІТ"],
+    ar: ["بلاغ", "إبلاغ", "ابلاغ"],
+    ur: ["رپورٹ", "اطلاع"],
+    hi: ["रिपोर्ट", "सूचना"],
+    ko: ["신고", "제보"],
+    "zh-Hans": ["报告", "举报"],
+    "zh-Hant": ["報告", "舉報"],
   },
 };

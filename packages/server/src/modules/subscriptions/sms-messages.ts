@@ -11,6 +11,10 @@ export interface SmsMessages {
   help(hotline: string): string;
   unknown(hotline: string): string;
   countryRefused: string;
+  /** A report by text was stored: its receipt, and that nothing goes out before it is checked. */
+  reportReceived(receipt: string, hotline: string): string;
+  /** A report by text named no ZIP code or area we know: how to send it again. */
+  reportNeedsPlace: string;
 }
 
 const en: SmsMessages = {
@@ -28,6 +32,10 @@ const en: SmsMessages = {
   unknown: (hotline) =>
     `Aviso: text JOIN + ZIP for alerts, RIGHTS for your rights, HELP for help, STOP to stop. Hotline ${hotline}.`,
   countryRefused: "Sorry, Aviso alerts are only available to US phone numbers.",
+  reportReceived: (receipt, hotline) =>
+    `Aviso: report received, receipt ${receipt}. Volunteers check it before anything is shared. Stay safe. Urgent: ${hotline}`,
+  reportNeedsPlace:
+    "Aviso: say where. Text REPORT, the ZIP code, then what you see. Example: REPORT 60623 2 vans at 26th and Pulaski",
 };
 
 const es: SmsMessages = {
@@ -47,6 +55,10 @@ const es: SmsMessages = {
   unknown: (hotline) =>
     `Aviso: ALTA + codigo postal para alertas, DERECHOS para sus derechos, AYUDA, BAJA para salir. Linea ${hotline}.`,
   countryRefused: "Lo sentimos, las alertas de Aviso son solo para numeros de Estados Unidos.",
+  reportReceived: (receipt, hotline) =>
+    `Aviso: reporte recibido, recibo ${receipt}. Voluntarios lo verifican antes de compartir nada. Cuidese. Urgente: ${hotline}`,
+  reportNeedsPlace:
+    "Aviso: diga donde. Mande REPORTE, el codigo postal y lo que ve. Ejemplo: REPORTE 60623 2 camionetas en la 26 y Pulaski",
 };
 
 /** English and Spanish written with care; the other languages machine-drafted (sms-messages.drafts.ts). */

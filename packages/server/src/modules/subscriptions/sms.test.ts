@@ -60,7 +60,7 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
     const message = /<Message>([\s\S]*)<\/Message>/.exec(response.body)?.[1];
     return { response, message };
   }
-  const count = async (table: "subscribers" | "suppressions") =>
+  const count = async (table: "subscribers" | "suppressions" | "reports") =>
     Number(
       (
         await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(
@@ -169,6 +169,33 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
       const unknown = await text(word, "+13125550112");
       expect(known.message, word).toBe(unknown.message);
     }
+  });
+
+  it("turns REPORT + ZIP + what is seen into a report with the number as its reply channel", async () => {
+    const needsPlace = await text("REPORT agents everywhere");
+    expect(needsPlace.message).toContain("Text REPORT, the ZIP code, then what you see");
+    expect(await count("reports")).toBe(0);
+
+    const sent = await text("Reporte 60623 2 camionetas grises en la 26 y Pulaski", "+13125550177");
+    expect(sent.response.statusCode).toBe(200);
+    const receipt = /recibo ([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})/.exec(sent.message ?? "")?.[1];
+    expect(receipt).toBeDefined();
+    const dispatcher = await harness.signInAs("dispatcher");
+    const { reports } = (
+      await harness.app.inject({ url: "/api/reports", headers: dispatcher.headers })
+    ).json();
+    expect(reports).toEqual([
+      expect.objectContaining({
+        receipt,
+        source: "sms",
+        language: "es",
+        areaName: "60623",
+        precision: "area",
+        hasReplyNumber: true,
+        details: { activity: "2 camionetas grises en la 26 y Pulaski", place: "60623" },
+      }),
+    ]);
+    expect(harness.log.text()).not.toContain("camionetas");
   });
 
   it("keeps the caller's location and the message out of the database and the logs", async () => {

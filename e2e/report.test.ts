@@ -1,0 +1,74 @@
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { describe, expect, it } from "vitest";
+import { codeFor, demo, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
+
+describe("reporting activity from a phone, in Chromium", () => {
+  const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
+
+  it("sends a report with a receipt, queues one while offline and sends it back online, and refuses one with no place", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${env.aviso.url}/`);
+    await page.getByRole("link", { name: "Report activity" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("data-offline-ready")).toBe("true");
+
+    await page.getByLabel("What are they doing? (required)").fill("Stopping cars at the light");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Say where");
+
+    await page.getByLabel("or a ZIP code or neighborhood").fill("60623");
+    await page.getByLabel("How many agents and vehicles?").fill("5 agents, 2 vans");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect
+      .poll(() => page.locator("#receipt").textContent())
+      .toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "report-sent.png"), fullPage: true });
+
+    // Offline: the report waits on the phone, and goes when the phone is back online.
+    await page.reload();
+    await context.setOffline(true);
+    await page.reload();
+    await page
+      .getByLabel("What are they doing? (required)")
+      .fill("Agents waiting outside the bakery");
+    await page.getByText("or put a pin on the map").click();
+    await page.getByRole("group", { name: "Map of Chicago: tap where you saw it" }).click();
+    await expect.poll(() => page.locator("#where-status").textContent()).toContain("pin");
+    await page.getByRole("button", { name: "Send report" }).click();
+    await expect.poll(() => page.locator("#queued").isVisible()).toBe(true);
+    await context.setOffline(false);
+    await page.evaluate('window.dispatchEvent(new Event("online"))');
+    await expect.poll(() => page.locator("#sent").isVisible()).toBe(true);
+
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id),
+    ).toEqual([]);
+
+    const dispatcher = demo("dispatcher");
+    const staff = await env.browser.newContext();
+    const console = await staff.newPage();
+    await signIn(
+      console,
+      env.aviso.url,
+      dispatcher.email,
+      dispatcher.password,
+      codeFor(dispatcher.totpSecret),
+    );
+    await console.getByRole("button", { name: "Sign out" }).waitFor();
+    const { reports } = (await (
+      await console.request.get(`${env.aviso.url}/api/reports`)
+    ).json()) as {
+      reports: { details: { activity: string }; precision: string }[];
+    };
+    expect(reports.map((r) => [r.details.activity, r.precision]).sort()).toEqual([
+      ["Agents waiting outside the bakery", "point"],
+      ["Stopping cars at the light", "area"],
+    ]);
+    await staff.close();
+    await context.close();
+  });
+});

@@ -1,0 +1,179 @@
+import { ApiError, api } from "./api.ts";
+import { drawOutlines, loadOutlines } from "./area-map.ts";
+import { floodProofHeaders } from "./proof-of-work.ts";
+import "./styles.css";
+
+/**
+ * The public report form: no account, phone-first. With no network, the report waits on this
+ * phone (localStorage) and is sent when the phone is back online. A pin, the phone's location
+ * or a typed ZIP code or neighborhood says where; never a third-party geocoder.
+ */
+const form = document.querySelector<HTMLFormElement>("#report");
+const QUEUE = "aviso:report-queue";
+let point: { lat: number; lng: number } | undefined;
+let pinOnMap: ((p: { lat: number; lng: number } | undefined) => void) | undefined;
+
+const say = (id: string, text: string) => {
+  const element = document.getElementById(id);
+  if (element) element.textContent = text;
+};
+const showOnly = (id: "sent" | "queued") => {
+  if (form) form.hidden = true;
+  for (const other of ["sent", "queued"]) {
+    const element = document.getElementById(other);
+    if (element) element.hidden = other !== id;
+  }
+};
+
+type Report = Record<string, unknown>;
+const queued = (): Report[] => {
+  try {
+    return JSON.parse(localStorage.getItem(QUEUE) ?? "[]") as Report[];
+  } catch {
+    return [];
+  }
+};
+
+async function send(report: Report): Promise<string> {
+  const { receipt } = await api<{ receipt: string }>("/api/reports", {
+    method: "POST",
+    headers: await floodProofHeaders(),
+    body: report,
+  });
+  return receipt;
+}
+
+/** Sends what waited on this phone, one at a time; keeps what still cannot go. */
+let flushing = false;
+async function flush(): Promise<void> {
+  if (flushing || !navigator.onLine) return;
+  flushing = true;
+  try {
+    let last = "";
+    for (;;) {
+      const [report, ...rest] = queued();
+      if (!report) break;
+      try {
+        last = await send(report);
+      } catch (error) {
+        // A refusal (400) will not get better by waiting; no network, 429 or 5xx might.
+        if (!(error instanceof ApiError) || error.status === 429 || error.status >= 500) break;
+      }
+      localStorage.setItem(QUEUE, JSON.stringify(rest));
+    }
+    if (last && queued().length === 0 && !document.getElementById("queued")?.hidden) {
+      say("receipt", last);
+      showOnly("sent");
+    }
+  } finally {
+    flushing = false;
+  }
+}
+
+document.getElementById("use-location")?.addEventListener("click", () => {
+  if (!("geolocation" in navigator)) {
+    say("where-status", "This phone cannot give its location. Type a ZIP code or neighborhood.");
+    return;
+  }
+  say("where-status", "Finding your location…");
+  navigator.geolocation.getCurrentPosition(
+    (position) => {
+      point = {
+        lat: Math.round(position.coords.latitude * 1e6) / 1e6,
+        lng: Math.round(position.coords.longitude * 1e6) / 1e6,
+      };
+      pinOnMap?.(point);
+      say("where-status", "Your location will be sent with the report.");
+    },
+    () => say("where-status", "We could not get your location. Type a ZIP code or neighborhood."),
+    { enableHighAccuracy: true, timeout: 15_000 },
+  );
+});
+
+document.getElementById("pin-details")?.addEventListener(
+  "toggle",
+  () => {
+    const holder = document.getElementById("pin-map");
+    if (!holder) return;
+    loadOutlines()
+      .then((map) => {
+        pinOnMap = drawOutlines(holder, map, {
+          label: "Map of Chicago: tap where you saw it",
+          onPin: (at) => {
+            point = at;
+            say("where-status", "The pin will be sent with the report.");
+          },
+        }).pin;
+        pinOnMap(point);
+      })
+      .catch(() => say("where-status", "The map could not load. Type a ZIP code or neighborhood."));
+  },
+  { once: true },
+);
+
+form?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const place = text("place");
+  say("report-error", "");
+  if (!text("activity")) {
+    say("report-error", "Say what you saw.");
+    return;
+  }
+  if (!point && !place) {
+    say(
+      "report-error",
+      "Say where: use your location, type a ZIP code or neighborhood, or put a pin on the map.",
+    );
+    return;
+  }
+  const minutes = Number(text("when") || "0");
+  const report: Report = {
+    language: document.documentElement.lang || "en",
+    activity: text("activity"),
+    location: point ?? { place },
+    seenAt: new Date(Date.now() - minutes * 60_000).toISOString(),
+    ...Object.fromEntries(
+      ["size", "uniform", "equipment", "note", "replyTo"]
+        .map((name) => [name, text(name)])
+        .filter(([, value]) => value),
+    ),
+  };
+  void (async () => {
+    try {
+      say("receipt", await send(report));
+      showOnly("sent");
+    } catch (error) {
+      if (error instanceof ApiError) {
+        say("report-error", error.message);
+        return;
+      }
+      localStorage.setItem(QUEUE, JSON.stringify([...queued(), report]));
+      showOnly("queued");
+    }
+  })();
+});
+
+window.addEventListener("online", () => void flush());
+void flush();
+
+// Keep this page for the next time there is no network.
+if ("serviceWorker" in navigator && "caches" in window) {
+  navigator.serviceWorker
+    .register("/sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then(async () => {
+      const assets = performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name))
+        .filter((url) => url.origin === location.origin && url.pathname.startsWith("/assets/"))
+        .map((url) => url.pathname);
+      const cache = await caches.open("aviso-offline-v3");
+      await cache.addAll([
+        ...new Set(["/report", "/api/areas/outlines?kind=community-area", ...assets]),
+      ]);
+      document.documentElement.dataset.offlineReady = "true";
+    })
+    .catch(() => undefined);
+}
