@@ -85,7 +85,7 @@ export function areaOutlines(
       id: area.id,
       name: area.name,
       d: polygons(area.geometry)
-        .flatMap((rings) => rings)
+        .flat()
         .map((ring) => simplify(ring.map(project), 1))
         .filter((ring) => ring.length >= 3)
         .map((ring) => `M${ring.map(([x, y]) => `${x} ${y}`).join("L")}Z`)
