@@ -132,7 +132,8 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
       { kind: "activity_confirmed", areaIds: areas, texts },
       actor,
     );
-    const watcher = worker(aviso, twilio, 1);
+    // One delivery per claim, so stopping it does not wait for a paced batch.
+    const watcher = worker(aviso, twilio, 1, 1);
     watcher.start();
     await twilio.reset();
     const approvedAt = Date.now();
@@ -264,7 +265,12 @@ async function seed(
   }
 }
 
-function worker(aviso: Aviso, twilio: FakeProvider, perSecond: number): DeliveryWorker {
+function worker(
+  aviso: Aviso,
+  twilio: FakeProvider,
+  perSecond: number,
+  batchSize = 100,
+): DeliveryWorker {
   const provider = new TwilioChannel({
     accountSid: twilio.accountSid,
     authToken: twilio.authToken,
@@ -276,7 +282,7 @@ function worker(aviso: Aviso, twilio: FakeProvider, perSecond: number): Delivery
   return createSmsWorker(aviso, aviso.config, pino({ level: "silent" }), {
     provider,
     ratePerSecond: perSecond,
-    batchSize: 100,
+    batchSize,
     pollMs: 50,
   });
 }
