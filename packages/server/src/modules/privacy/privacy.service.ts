@@ -121,15 +121,15 @@ export class PrivacyService {
       {
         category: "Alert subscribers",
         fields: [
-          "phone number",
+          "phone number, email address, or a browser's push address and keys",
           "language",
           "chosen areas (ZIP code or neighborhood, never an address)",
         ],
         protection:
-          "phone number encrypted (XChaCha20-Poly1305), found by keyed blind index; no name, no address, no immigration status",
+          "the contact encrypted (XChaCha20-Poly1305), found by keyed blind index; no name, no address, no immigration status",
         records: held.reduce((sum, s) => sum + s.n, 0),
         oldest: held.map((s) => s.oldest).sort()[0] ?? null,
-        retention: `until the person texts STOP (the number is erased at once); unconfirmed sign-ups deleted after ${this.#rules.unconfirmedSubscriptionDays} days`,
+        retention: `until the person texts STOP or unsubscribes (the contact is erased at once; a push address the browser dropped too); unconfirmed sign-ups deleted after ${this.#rules.unconfirmedSubscriptionDays} days`,
       },
       {
         category: "Alert deliveries",
@@ -197,7 +197,7 @@ export class PrivacyService {
       },
       {
         category: "Local outbox (development and demos)",
-        fields: ["recipient number", "message text (confirmation codes)"],
+        fields: ["recipient number or address", "message text (codes, links, alerts)"],
         protection: "both encrypted (XChaCha20-Poly1305); reading them is audited",
         records: outbox.count,
         oldest: outbox.oldest,
