@@ -57,7 +57,15 @@ export function alertTemplates(lang: string): AlertTemplates {
   return lang === "en" ? ALERT_TEMPLATES_EN : (ALERT_TEMPLATE_DRAFTS[lang] ?? ALERT_TEMPLATES_EN);
 }
 
-/** Fills `{name}` placeholders; unknown ones stay as they are. */
+/**
+ * Fills `{name}` placeholders; unknown ones stay as they are. A value left empty (no time
+ * window given) takes its comma or brackets with it, so no ", ." is left in the text.
+ */
 export function fillTemplate(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return text.replace(/\s*[,，、]?\s*[(（]?\{(\w+)\}[)）]?/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    if (value.trim() === "") return "";
+    return whole.replace(`{${key}}`, value);
+  });
 }
