@@ -1,5 +1,6 @@
 import { escapeHtml } from "@aviso/content";
 import { alertTemplates, fillTemplate } from "@aviso/core";
+import { unsubscribeHeaders } from "../subscriptions/contacts.ts";
 
 /** The text of an alert for a language: that language's, else English, else the first one. */
 export function alertText(
@@ -47,10 +48,7 @@ export function alertEmail(
     subject: `${orgName}: ${subject}`,
     body: `${text}\n\n${footer}\n\nUnsubscribe: ${unsubscribe}`,
     html: `<!doctype html><html lang="${escapeHtml(chosen.lang)}"><body><p style="font-size:18px">${escapeHtml(text)}</p><p>${escapeHtml(footer)}</p><p><a href="${escapeHtml(unsubscribe)}">Unsubscribe</a></p></body></html>`,
-    headers: {
-      "List-Unsubscribe": `<${unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: unsubscribeHeaders(unsubscribe),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import { invalid } from "../../errors.ts";
-import { CONTACT_CONTEXT, readPhone } from "./phone.ts";
+import { CONTACT_CONTEXT, readSubscriberPhone } from "./phone.ts";
 
 export const CHANNELS = ["sms", "email", "push"] as const;
 export type SubscriberChannel = (typeof CHANNELS)[number];
@@ -38,7 +38,7 @@ export function readContact(
   countries: string[],
 ): SubscriberContact {
   if (channel === "sms") {
-    const phone = readPhone(text, countries);
+    const phone = readSubscriberPhone(text, crypto, countries);
     if (!phone)
       throw invalid(
         "CONTACT_INVALID",
@@ -48,7 +48,7 @@ export function readContact(
     return {
       channel,
       value: phone.e164,
-      index: crypto.blindIndex(phone.e164, CONTACT_CONTEXT),
+      index: phone.index,
       isAllowedCountry: phone.isAllowedCountry,
       confirmBy: "code",
     };
@@ -95,3 +95,9 @@ export const unsubscribeToken = (crypto: FieldCrypto, subscriberId: string) =>
 /** The one-click unsubscribe link in every email (RFC 8058). */
 export const unsubscribeUrl = (crypto: FieldCrypto, publicUrl: string, subscriberId: string) =>
   `${publicUrl}/api/subscriptions/unsubscribe?s=${encodeURIComponent(subscriberId)}&t=${unsubscribeToken(crypto, subscriberId)}`;
+
+/** The headers that let a mail client offer one-click unsubscribe (RFC 8058). */
+export const unsubscribeHeaders = (url: string): Record<string, string> => ({
+  "List-Unsubscribe": `<${url}>`,
+  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+});

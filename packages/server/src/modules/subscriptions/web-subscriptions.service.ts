@@ -8,7 +8,14 @@ import { safeEqual } from "../../crypto/tokens.ts";
 import { AppError, invalid } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { CHANNELS, readContact, type SubscriberChannel, unsubscribeToken } from "./contacts.ts";
+import {
+  CHANNELS,
+  readContact,
+  type SubscriberChannel,
+  unsubscribeHeaders,
+  unsubscribeToken,
+  unsubscribeUrl,
+} from "./contacts.ts";
 import { CONTACT_CONTEXT } from "./phone.ts";
 import type { SubscriptionsRepository } from "./subscriptions.repository.ts";
 
@@ -164,7 +171,7 @@ export class WebSubscriptionsService {
       });
     } else if (channel === "email") {
       const link = `${this.#publicUrl}/subscribe?confirm=${encodeURIComponent(id)}&code=${code}`;
-      const unsubscribe = `${this.#publicUrl}/api/subscriptions/unsubscribe?s=${encodeURIComponent(id)}&t=${unsubscribeToken(this.#crypto, id)}`;
+      const unsubscribe = unsubscribeUrl(this.#crypto, this.#publicUrl, id);
       const areas = names.join(", ");
       await this.#channels.email.send({
         channel: "email",
@@ -172,10 +179,7 @@ export class WebSubscriptionsService {
         subject: "Confirm your Aviso alerts",
         body: `Someone (we hope you) asked for verified alerts about immigration enforcement in ${areas}.\n\nConfirm here within ${LINK_HOURS} hours:\n${link}\n\nIf it was not you, ignore this email: nothing will be sent.`,
         html: `<p>Someone (we hope you) asked for verified alerts about immigration enforcement in ${escapeHtml(areas)}.</p><p><a href="${escapeHtml(link)}">Confirm my alerts</a> (within ${LINK_HOURS} hours)</p><p>If it was not you, ignore this email: nothing will be sent.</p>`,
-        headers: {
-          "List-Unsubscribe": `<${unsubscribe}>`,
-          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers: unsubscribeHeaders(unsubscribe),
       });
     }
   }
