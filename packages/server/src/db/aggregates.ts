@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "./schema.ts";
 
 export interface StatusCount {
@@ -22,4 +22,22 @@ export async function countByStatus(
     .groupBy("status")
     .execute();
   return rows.map((row) => ({ status: row.status, n: Number(row.n), oldest: String(row.oldest) }));
+}
+
+export interface CountAndOldest {
+  count: number;
+  oldest: string | null;
+}
+
+/** How many rows a table holds (optionally where a condition holds) and the oldest `column`. */
+export async function countAndOldest(
+  db: Kysely<Database>,
+  table: keyof Database,
+  options: { column?: string; where?: RawBuilder<unknown> } = {},
+): Promise<CountAndOldest> {
+  const { rows } = await sql<{ n: number | string; oldest: string | null }>`
+    select count(*) as n, min(${sql.ref(options.column ?? "created_at")}) as oldest
+    from ${sql.table(table)}
+    ${options.where ? sql`where ${options.where}` : sql``}`.execute(db);
+  return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { Database, OutboxMessagesTable } from "../../db/schema.ts";
 
 export class OutboxRepository {
@@ -11,15 +12,8 @@ export class OutboxRepository {
     await this.#db.insertInto("outbox_messages").values(row).execute();
   }
 
-  async countAndOldest(): Promise<{ count: number; oldest: string | null }> {
-    const row = await this.#db
-      .selectFrom("outbox_messages")
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("created_at").as("oldest"),
-      ])
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+  async countAndOldest(): Promise<CountAndOldest> {
+    return countAndOldest(this.#db, "outbox_messages");
   }
 
   /** Deletes (or with `dryRun` counts) messages created before `cutoff`. */

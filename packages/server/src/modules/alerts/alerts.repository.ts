@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
 import type { AlertsTable, Database, DeliveriesTable } from "../../db/schema.ts";
 
@@ -378,15 +379,8 @@ export class AlertsRepository {
       .execute();
   }
 
-  async deliveryInventory(): Promise<{ count: number; oldest: string | null }> {
-    const row = await this.#db
-      .selectFrom("deliveries")
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("updated_at").as("oldest"),
-      ])
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), oldest: row.oldest ?? null };
+  async deliveryInventory(): Promise<CountAndOldest> {
+    return countAndOldest(this.#db, "deliveries", { column: "updated_at" });
   }
 
   /** Deletes ended deliveries last changed before `cutoff`; with `dryRun`, counts them. */

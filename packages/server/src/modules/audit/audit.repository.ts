@@ -1,3 +1,4 @@
+import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
 import type { AuditEventsTable } from "../../db/schema.ts";
 
@@ -58,11 +59,7 @@ export class AuditRepository {
     return rows.map((row) => ({ ...row, seq: Number(row.seq) }));
   }
 
-  async countAndOldest(): Promise<{ count: number; oldest: string | null }> {
-    const row = await this.#database.db
-      .selectFrom("audit_events")
-      .select((eb) => [eb.fn.countAll<number | string>().as("n"), eb.fn.min("at").as("oldest")])
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+  async countAndOldest(): Promise<CountAndOldest> {
+    return countAndOldest(this.#database.db, "audit_events", { column: "at" });
   }
 }

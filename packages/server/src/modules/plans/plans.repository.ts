@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { Database, PlanSharesTable, PlansTable } from "../../db/schema.ts";
 
 export type PlanRow = PlansTable;
@@ -66,17 +67,8 @@ export class PlansRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
-  async countAndOldest(
-    table: "plans" | "plan_shares",
-  ): Promise<{ count: number; oldest: string | null }> {
-    const row = await this.#db
-      .selectFrom(table)
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("created_at").as("oldest"),
-      ])
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), oldest: row.oldest ?? null };
+  async countAndOldest(table: "plans" | "plan_shares"): Promise<CountAndOldest> {
+    return countAndOldest(this.#db, table);
   }
 
   /** Removes shares that expired before `now`; with `dryRun`, only counts them. */

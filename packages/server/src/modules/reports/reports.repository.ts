@@ -1,5 +1,10 @@
-import type { Kysely } from "kysely";
-import { countByStatus, type StatusCount } from "../../db/aggregates.ts";
+import { type Kysely, sql } from "kysely";
+import {
+  type CountAndOldest,
+  countAndOldest,
+  countByStatus,
+  type StatusCount,
+} from "../../db/aggregates.ts";
 import type { Database, ReportsTable } from "../../db/schema.ts";
 
 export type ReportRow = ReportsTable;
@@ -56,23 +61,16 @@ export class ReportsRepository {
 
   async inventory(): Promise<{
     byStatus: StatusCount[];
-    replies: { count: number; oldest: string | null };
-    points: { count: number; oldest: string | null };
+    replies: CountAndOldest;
+    points: CountAndOldest;
   }> {
     const held = (column: "reply_enc" | "location_enc") =>
-      this.#db
-        .selectFrom("reports")
-        .select((eb) => [
-          eb.fn.countAll<number | string>().as("n"),
-          eb.fn.min("created_at").as("oldest"),
-        ])
-        .where(column, "is not", null)
-        .executeTakeFirstOrThrow();
+      countAndOldest(this.#db, "reports", { where: sql`${sql.ref(column)} is not null` });
     const [replies, points] = await Promise.all([held("reply_enc"), held("location_enc")]);
     return {
       byStatus: await countByStatus(this.#db, "reports"),
-      replies: { count: Number(replies.n), oldest: replies.oldest ?? null },
-      points: { count: Number(points.n), oldest: points.oldest ?? null },
+      replies,
+      points,
     };
   }
 

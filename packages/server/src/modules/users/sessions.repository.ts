@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { Database, StaffInvitationsTable, StaffSessionsTable } from "../../db/schema.ts";
 
 export type SessionRow = StaffSessionsTable;
@@ -109,16 +110,7 @@ export class SessionsRepository {
     };
   }
 
-  async countAndOldest(
-    table: "staff_sessions" | "staff_invitations",
-  ): Promise<{ count: number; oldest: string | null }> {
-    const row = await this.#db
-      .selectFrom(table)
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as("n"),
-        eb.fn.min("created_at").as("oldest"),
-      ])
-      .executeTakeFirstOrThrow();
-    return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+  async countAndOldest(table: "staff_sessions" | "staff_invitations"): Promise<CountAndOldest> {
+    return countAndOldest(this.#db, table);
   }
 }
