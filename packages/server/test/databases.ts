@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
 import { FieldCrypto } from "../src/crypto/field-crypto.ts";
 import { migrateToLatest } from "../src/db/database.ts";
@@ -80,3 +82,22 @@ export async function createTestDatabase(
 
 /** Field encryption with a random key, as a fresh installation would have. */
 export const createTestCrypto = () => FieldCrypto.create(randomBytes(32));
+
+/**
+ * Everything a thief would read of a test database: the raw SQLite file and its write-ahead log
+ * (the database must have been opened on a file), or a `pg_dump` of the suite's schema.
+ */
+export function rawDatabaseText(test: TestDatabase): string {
+  if (test.database.name === "sqlite") {
+    const file = test.database.description.replace(/^SQLite at /, "");
+    return [file, `${file}-wal`]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f).toString("latin1"))
+      .join("");
+  }
+  return execFileSync(
+    "pg_dump",
+    ["--no-owner", `--schema=${test.schema}`, TEST_POSTGRES_URL ?? ""],
+    { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+  );
+}

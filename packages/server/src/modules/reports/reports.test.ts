@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.ts";
-import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../../test/databases.ts";
+import { rawDatabaseText, TEST_DIALECTS } from "../../../test/databases.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
 import { SYSTEM } from "../audit/audit.service.ts";
 
@@ -243,20 +242,7 @@ describe.each(TEST_DIALECTS)("reports on %s", (dialect) => {
     });
     expect(reported.statusCode).toBe(201);
     await readAsDispatcher();
-    let raw: string;
-    if (dialect === "sqlite") {
-      const file = harness.test.database.description.replace(/^SQLite at /, "");
-      raw = [file, `${file}-wal`]
-        .filter((f) => existsSync(f))
-        .map((f) => readFileSync(f).toString("latin1"))
-        .join("");
-    } else {
-      raw = execFileSync(
-        "pg_dump",
-        ["--no-owner", `--schema=${harness.test.schema}`, TEST_POSTGRES_URL ?? ""],
-        { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
-      );
-    }
+    const raw = rawDatabaseText(harness.test);
     expect(raw).toContain("reports");
     const needles = [
       "5550193",

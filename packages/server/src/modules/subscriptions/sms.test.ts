@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp } from "../../../test/app.ts";
-import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../../test/databases.ts";
+import { rawDatabaseText, TEST_DIALECTS } from "../../../test/databases.ts";
 import { chicagoAreaFile } from "../../../test/factories.ts";
 import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
 
@@ -215,20 +214,7 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
     await text("JOIN 60623", "+13125550199");
     await text("YES", "+13125550199");
     await text("ALTA 60623", "+17735550188");
-    let raw: string;
-    if (dialect === "sqlite") {
-      const file = harness.test.database.description.replace(/^SQLite at /, "");
-      raw = [file, `${file}-wal`]
-        .filter((f) => existsSync(f))
-        .map((f) => readFileSync(f).toString("latin1"))
-        .join("");
-    } else {
-      raw = execFileSync(
-        "pg_dump",
-        ["--no-owner", `--schema=${harness.test.schema}`, TEST_POSTGRES_URL ?? ""],
-        { encoding: "utf8" },
-      );
-    }
+    const raw = rawDatabaseText(harness.test);
     expect(raw).toContain("subscribers");
     for (const secret of ["5550199", "5550188", "3125550199", "(312) 555", "CHICAGO"]) {
       expect(raw).not.toContain(secret);

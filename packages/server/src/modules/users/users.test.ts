@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,8 +6,8 @@ import { testConfig } from "../../../test/app.ts";
 import {
   createTestCrypto,
   createTestDatabase,
+  rawDatabaseText,
   TEST_DIALECTS,
-  TEST_POSTGRES_URL,
   type TestDatabase,
 } from "../../../test/databases.ts";
 import { createServices } from "../../main.ts";
@@ -123,22 +122,9 @@ describe.each(TEST_DIALECTS)("staff accounts on %s", (dialect) => {
       "JBSWY3DPEHPK3PXP",
       "a long enough password",
     ];
-    let raw: string;
-    if (dialect === "sqlite") {
-      // The raw file and its write-ahead log, as someone who seized the disk would read them.
-      raw = ["aviso.db", "aviso.db-wal"]
-        .map((file) => path.join(dir, file))
-        .filter((file) => existsSync(file))
-        .map((file) => readFileSync(file).toString("latin1"))
-        .join("");
-    } else {
-      raw = execFileSync(
-        "pg_dump",
-        ["--no-owner", `--schema=${test.schema}`, TEST_POSTGRES_URL ?? ""],
-        { encoding: "utf8" },
-      );
-      expect(raw).toContain("staff_users");
-    }
+    // The raw file and its write-ahead log, or a pg_dump, as someone who seized the disk would read them.
+    const raw = rawDatabaseText(test);
+    if (dialect === "postgres") expect(raw).toContain("staff_users");
     expect(raw.length).toBeGreaterThan(1000);
     for (const needle of needles) expect(raw).not.toContain(needle);
   });
