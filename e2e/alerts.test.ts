@@ -2,7 +2,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { codeFor, demo, freePort, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
+import { freePort, SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("alerts from the console to a resident's phone, in Chromium", () => {
   // Emailed links carry the public URL, so the server must know its own address.
@@ -15,11 +15,9 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
   });
 
   const staffPage = async (role: "dispatcher" | "admin") => {
-    const person = demo(role);
     const context = await env.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, env.aviso.url, person.email, person.password, codeFor(person.totpSecret));
-    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await signInDemo(page, env.aviso.url, role);
     return { context, page };
   };
   const outboxRows = async (page: Page) => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
-import { codeFor, demo, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
+import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("reporting activity from a phone, in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
@@ -48,17 +48,9 @@ describe("reporting activity from a phone, in Chromium", () => {
         .map((v) => v.id),
     ).toEqual([]);
 
-    const dispatcher = demo("dispatcher");
     const staff = await env.browser.newContext();
     const console = await staff.newPage();
-    await signIn(
-      console,
-      env.aviso.url,
-      dispatcher.email,
-      dispatcher.password,
-      codeFor(dispatcher.totpSecret),
-    );
-    await console.getByRole("button", { name: "Sign out" }).waitFor();
+    await signInDemo(console, env.aviso.url, "dispatcher");
     const { reports } = (await (
       await console.request.get(`${env.aviso.url}/api/reports`)
     ).json()) as {

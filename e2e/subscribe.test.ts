@@ -1,7 +1,7 @@
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
-import { codeFor, demo, SCREENSHOTS, signIn, useAvisoInChromium } from "./support.ts";
+import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("subscribing to alerts in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
@@ -19,16 +19,9 @@ describe("subscribing to alerts in Chromium", () => {
     await expect.poll(() => page.getByLabel("6-digit code").isVisible()).toBe(true);
 
     // The dispatcher reads the texted code in the outbox (no SMS provider in the demo).
-    const dispatcher = demo("dispatcher");
     const staff = await env.browser.newContext();
     const console = await staff.newPage();
-    await signIn(
-      console,
-      env.aviso.url,
-      dispatcher.email,
-      dispatcher.password,
-      codeFor(dispatcher.totpSecret),
-    );
+    await signInDemo(console, env.aviso.url, "dispatcher");
     await console.getByRole("link", { name: "Outbox" }).click();
     const text =
       (await console.getByTestId("outbox").locator("tbody tr").first().textContent()) ?? "";

@@ -163,3 +163,10 @@ export async function signIn(
   await page.getByLabel(/Code from your authenticator/).fill(code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
+
+/** Signs a demo staff member of `role` in with password and TOTP, and waits for the console. */
+export async function signInDemo(page: Page, url: string, role: string): Promise<void> {
+  const person = demo(role);
+  await signIn(page, url, person.email, person.password, codeFor(person.totpSecret));
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
