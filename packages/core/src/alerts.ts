@@ -1,4 +1,5 @@
 import { ALERT_TEMPLATE_DRAFTS } from "./alert-templates.drafts.ts";
+import type { SmsEncoding } from "./sms.ts";
 
 /** What an alert says about the world. Each kind has a template per language. */
 export const ALERT_KINDS = [
@@ -68,4 +69,48 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
     if (value.trim() === "") return "";
     return whole.replace(`{${key}}`, value);
   });
+}
+
+/** An alert as staff see it (`GET /api/alerts/:id`). */
+export interface AlertView {
+  id: string;
+  kind: string;
+  status: string;
+  areaIds: string[];
+  areaNames: string[];
+  texts: Record<string, string>;
+  retractsId: string | null;
+  composedBy: string;
+  approvedBy: string | null;
+  createdAt: string;
+  approvedAt: string | null;
+  expiresAt: string;
+  signature: string | null;
+  verificationCode: string | null;
+  fanoutDone: boolean;
+  progress: Record<string, number>;
+}
+
+/** Who an alert would reach, in how many SMS segments, how fast and at what cost. */
+export interface AlertEstimate {
+  recipients: { channel: string; n: number }[];
+  languages: { lang: string; n: number; encoding: SmsEncoding; segments: number }[];
+  total: number;
+  segments: number;
+  seconds: number;
+  cost: number;
+}
+
+/** One delivery's receipt for the console; the number masked. */
+export interface DeliveryReceipt {
+  to: string;
+  channel: string;
+  language: string;
+  rank: number;
+  status: string;
+  attempts: number;
+  providerId: string | null;
+  error: string | null;
+  sentAt: string | null;
+  updatedAt: string;
 }

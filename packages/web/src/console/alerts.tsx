@@ -1,52 +1,10 @@
-import type { AreaSummary } from "@aviso/core";
+import type { AlertEstimate, AlertView, AreaSummary, DeliveryReceipt } from "@aviso/core";
 import { LANGUAGES } from "@aviso/core/languages";
 import { countSmsSegments } from "@aviso/core/sms";
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from "react";
 import { ApiError, api, listAreas } from "../api.ts";
 import { formatDateTime } from "../site.ts";
 import { useLoad } from "../use-load.ts";
-
-/** An alert as `GET /api/alerts/:id` answers it. */
-export interface AlertView {
-  id: string;
-  kind: string;
-  status: string;
-  areaIds: string[];
-  areaNames: string[];
-  texts: Record<string, string>;
-  retractsId: string | null;
-  composedBy: string;
-  approvedBy: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  expiresAt: string;
-  signature: string | null;
-  verificationCode: string | null;
-  fanoutDone: boolean;
-  progress: Record<string, number>;
-}
-
-interface AlertEstimate {
-  recipients: { channel: string; n: number }[];
-  languages: { lang: string; n: number; encoding: string; segments: number }[];
-  total: number;
-  segments: number;
-  seconds: number;
-  cost: number;
-}
-
-interface Delivery {
-  to: string;
-  channel: string;
-  language: string;
-  rank: number;
-  status: string;
-  attempts: number;
-  providerId: string | null;
-  error: string | null;
-  sentAt: string | null;
-  updatedAt: string;
-}
 
 const COMPOSABLE_KINDS = [
   "activity_confirmed",
@@ -695,7 +653,7 @@ function ReceiptsPage({
 }) {
   const [rows] = useLoad(
     (signal) =>
-      api<{ deliveries: Delivery[] }>(
+      api<{ deliveries: DeliveryReceipt[] }>(
         `/api/alerts/${encodeURIComponent(id)}/deliveries?page=${page}`,
         { signal },
       ).then((r) => r.deliveries),

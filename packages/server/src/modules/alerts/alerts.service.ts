@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import {
   ALERT_KINDS,
+  type AlertEstimate,
+  type AlertView,
   alertTemplates,
   cellDistance,
   countSmsSegments,
+  type DeliveryReceipt,
   fillTemplate,
   LANGUAGES,
-  type SmsEncoding,
 } from "@aviso/core";
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
@@ -51,34 +53,6 @@ export interface AlertOptions {
   hotline: string;
   sms: { ratePerSecond: number; costPerSegment: number };
   now?: () => Date;
-}
-
-export interface AlertView {
-  id: string;
-  kind: string;
-  status: string;
-  areaIds: string[];
-  areaNames: string[];
-  texts: Record<string, string>;
-  retractsId: string | null;
-  composedBy: string;
-  approvedBy: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  expiresAt: string;
-  signature: string | null;
-  verificationCode: string | null;
-  fanoutDone: boolean;
-  progress: Record<string, number>;
-}
-
-export interface AlertEstimate {
-  recipients: { channel: string; n: number }[];
-  languages: { lang: string; n: number; encoding: SmsEncoding; segments: number }[];
-  total: number;
-  segments: number;
-  seconds: number;
-  cost: number;
 }
 
 const DELIVERY_STATUSES = ["queued", "sending", "sent", "delivered", "failed", "cancelled"];
@@ -296,7 +270,7 @@ export class AlertsService {
   }
 
   /** Delivery receipts, nearest first, with masked numbers: an audited read. */
-  async deliveries(id: string, page: number, actor: Actor) {
+  async deliveries(id: string, page: number, actor: Actor): Promise<DeliveryReceipt[]> {
     await this.#find(id);
     const size = 50;
     const rows = await this.#alerts.deliveries(id, size, page * size);
