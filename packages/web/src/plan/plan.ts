@@ -195,6 +195,45 @@ function header(): HTMLElement {
   );
 }
 
+/** A label and its control, in the builder's field layout. */
+const labelled = (label: string, control: HTMLElement) =>
+  h("div", { class: "field" }, h("label", { for: control.id }, label), control);
+
+/** A form that opens a plan: what finds it (a code or a file), the passphrase, and the opening. */
+function openingForm(
+  id: string,
+  title: string,
+  finder: { label: string; input: HTMLInputElement },
+  open: (passphrase: string) => Promise<void>,
+  explain: (error: unknown) => string,
+): HTMLFormElement {
+  const passphrase = h("input", {
+    id: `${id}-passphrase`,
+    type: "password",
+    autocomplete: "current-password",
+  });
+  const status = h("div", { "aria-live": "polite" });
+  return h(
+    "form",
+    {
+      class: "panel",
+      "aria-labelledby": `${id}-title`,
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        status.replaceChildren(message(t.passphrase.working));
+        open(passphrase.value).catch((error: unknown) =>
+          status.replaceChildren(message(explain(error), "error")),
+        );
+      },
+    },
+    h("h2", { id: `${id}-title` }, title),
+    labelled(finder.label, finder.input),
+    labelled(t.open.passphrase, passphrase),
+    status,
+    h("button", { type: "submit" }, t.open.submit),
+  );
+}
+
 // ---- start: new, open, open a file ----
 function renderStart(): void {
   render = renderStart;
@@ -206,90 +245,38 @@ function renderStart(): void {
     autocapitalize: "characters",
     spellcheck: "false",
   });
-  const passInput = h("input", {
-    id: "open-passphrase",
-    type: "password",
-    autocomplete: "current-password",
-  });
-  const openError = h("div", { "aria-live": "polite" });
-  const fileError = h("div", { "aria-live": "polite" });
-  const openForm = h(
-    "form",
-    {
-      class: "panel",
-      "aria-labelledby": "open-title",
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        openError.replaceChildren(message(t.passphrase.working));
-        void (async () => {
-          try {
-            const { envelope, code: found } = await api<{ envelope: PlanEnvelope; code: string }>(
-              `/api/plans/${encodeURIComponent(codeInput.value.trim())}`,
-            );
-            await unlockAndShow(envelope, passInput.value, found);
-          } catch (error) {
-            openError.replaceChildren(message(errorText(error), "error"));
-          }
-        })();
-      },
+  const openForm = openingForm(
+    "open",
+    t.open.title,
+    { label: t.open.code, input: codeInput },
+    async (passphrase) => {
+      const { envelope, code: found } = await api<{ envelope: PlanEnvelope; code: string }>(
+        `/api/plans/${encodeURIComponent(codeInput.value.trim())}`,
+      );
+      await unlockAndShow(envelope, passphrase, found);
     },
-    h("h2", { id: "open-title" }, t.open.title),
-    h("div", { class: "field" }, h("label", { for: "open-code" }, t.open.code), codeInput),
-    h(
-      "div",
-      { class: "field" },
-      h("label", { for: "open-passphrase" }, t.open.passphrase),
-      passInput,
-    ),
-    openError,
-    h("button", { type: "submit" }, t.open.submit),
+    errorText,
   );
   const fileInput = h("input", {
     id: "open-file",
     type: "file",
     accept: "application/json,.json",
   });
-  const filePass = h("input", {
-    id: "file-passphrase",
-    type: "password",
-    autocomplete: "current-password",
-  });
-  const fileForm = h(
-    "form",
-    {
-      class: "panel",
-      "aria-labelledby": "file-title",
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        fileError.replaceChildren(message(t.passphrase.working));
-        void (async () => {
-          try {
-            const text = await fileInput.files?.[0]?.text();
-            const backup = JSON.parse(text ?? "") as {
-              format?: string;
-              code?: string;
-              envelope?: PlanEnvelope;
-            };
-            if (backup.format !== "aviso-plan-backup" || !backup.envelope) throw new SyntaxError();
-            await unlockAndShow(backup.envelope, filePass.value, backup.code);
-          } catch (error) {
-            fileError.replaceChildren(
-              message(error instanceof SyntaxError ? t.open.badFile : errorText(error), "error"),
-            );
-          }
-        })();
-      },
+  const fileForm = openingForm(
+    "file",
+    t.start.openFile,
+    { label: t.open.file, input: fileInput },
+    async (passphrase) => {
+      const text = await fileInput.files?.[0]?.text();
+      const backup = JSON.parse(text ?? "") as {
+        format?: string;
+        code?: string;
+        envelope?: PlanEnvelope;
+      };
+      if (backup.format !== "aviso-plan-backup" || !backup.envelope) throw new SyntaxError();
+      await unlockAndShow(backup.envelope, passphrase, backup.code);
     },
-    h("h2", { id: "file-title" }, t.start.openFile),
-    h("div", { class: "field" }, h("label", { for: "open-file" }, t.open.file), fileInput),
-    h(
-      "div",
-      { class: "field" },
-      h("label", { for: "file-passphrase" }, t.open.passphrase),
-      filePass,
-    ),
-    fileError,
-    h("button", { type: "submit" }, t.open.submit),
+    (error) => (error instanceof SyntaxError ? t.open.badFile : errorText(error)),
   );
   show(
     header(),
@@ -422,7 +409,7 @@ function renderParts(links: string[]): void {
           },
         },
         h("h2", { id: "parts-title" }, fill(t.readOnly.parts, { n: distinct.length, k })),
-        h("div", { class: "field" }, h("label", { for: "more-part" }, t.readOnly.addPart), more),
+        labelled(t.readOnly.addPart, more),
         result,
         h("button", { type: "submit", id: "add-part" }, t.readOnly.addPart),
         " ",
@@ -788,7 +775,7 @@ function askPassphrase(panels: HTMLElement): Promise<Lock | undefined> {
       },
       h("h2", { id: "passphrase-title" }, t.passphrase.title),
       h("p", {}, t.passphrase.explain),
-      h("div", { class: "field" }, h("label", { for: "passphrase" }, t.passphrase.label), first),
+      labelled(t.passphrase.label, first),
       meter,
       h(
         "div",
@@ -1011,7 +998,7 @@ async function showShare(status: HTMLElement, panels: HTMLElement): Promise<void
     },
     h("h3", {}, t.share.linkTitle),
     h("p", {}, t.share.linkExplain),
-    h("div", { class: "field" }, h("label", { for: "share-days" }, t.share.expires), days),
+    labelled(t.share.expires, days),
     h("button", { type: "submit", id: "make-link" }, t.share.create),
     result,
     list,
