@@ -96,6 +96,11 @@ export class AreasRepository {
     return query.orderBy("kind").orderBy("name").execute();
   }
 
+  async listByIds(ids: string[]): Promise<AreaRow[]> {
+    if (ids.length === 0) return [];
+    return this.#db.selectFrom("areas").select(summaryColumns).where("id", "in", ids).execute();
+  }
+
   async find(id: string): Promise<AreaWithGeometry | undefined> {
     return this.#db
       .selectFrom("areas")

@@ -265,10 +265,8 @@ export class AreasService {
 
   /** Area names for ids, in natural order (for messages). */
   async namesOf(ids: string[]): Promise<string[]> {
-    const all = await this.#areas.list();
-    return sortSummaries(all.filter((row) => ids.includes(row.id)).map(toSummary)).map(
-      (a) => a.name,
-    );
+    const rows = await this.#areas.listByIds([...new Set(ids)]);
+    return sortSummaries(rows.map(toSummary)).map((a) => a.name);
   }
 
   async #lookupZip(zip: string): Promise<AreaSummary[]> {
