@@ -92,6 +92,14 @@ const ConfigSchema = z.object({
   AVISO_ALERT_EXPIRY_HOURS: z.coerce.number().int().min(1).max(72).default(6),
   AVISO_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   AVISO_RUN_SENDERS: flag.default(true),
+  AVISO_CLUSTER_METERS: z.coerce.number().int().min(50).max(20_000).default(800),
+  AVISO_CLUSTER_HOURS: z.coerce.number().min(0.25).max(48).default(3),
+  AVISO_DISPATCH_ACCEPT_MINUTES: z.coerce.number().min(0.5).max(120).default(5),
+  AVISO_DISPATCH_WAVE_SIZE: z.coerce.number().int().min(1).max(20).default(2),
+  AVISO_BASEMAP_PMTILES: z
+    .string()
+    .regex(/\.pmtiles$/, "must be the path of a .pmtiles file (a self-hosted basemap)")
+    .optional(),
   AVISO_SMS_COUNTRIES: z
     .string()
     .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, "must be ISO country codes such as US or US,CA")
@@ -155,6 +163,12 @@ export interface Config {
   rates: { sms: number; email: number; push: number };
   alerts: { twoPersonRule: boolean; expiryHours: number };
   delivery: { leaseSeconds: number; runSenders: boolean };
+  /** Reports this close in place and time to an open incident are suggested for merging. */
+  clustering: { meters: number; hours: number };
+  /** Unanswered verification requests go to the next nearest responders after `acceptMinutes`. */
+  dispatch: { acceptMinutes: number; waveSize: number };
+  /** A self-hosted PMTiles basemap for the console map; unset: the area outlines alone. */
+  basemapPmtiles: string | undefined;
 }
 
 /** Raised when the environment holds a value Aviso cannot start with. Names every bad variable. */
@@ -280,6 +294,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     alerts: { twoPersonRule: c.AVISO_ALERT_TWO_PERSON, expiryHours: c.AVISO_ALERT_EXPIRY_HOURS },
     delivery: { leaseSeconds: c.AVISO_DELIVERY_LEASE_SECONDS, runSenders: c.AVISO_RUN_SENDERS },
+    clustering: { meters: c.AVISO_CLUSTER_METERS, hours: c.AVISO_CLUSTER_HOURS },
+    dispatch: {
+      acceptMinutes: c.AVISO_DISPATCH_ACCEPT_MINUTES,
+      waveSize: c.AVISO_DISPATCH_WAVE_SIZE,
+    },
+    basemapPmtiles: c.AVISO_BASEMAP_PMTILES
+      ? path.resolve(cwd, c.AVISO_BASEMAP_PMTILES)
+      : undefined,
     rateLimit: {
       perClientPerMinute: c.AVISO_RATE_LIMIT_PER_MINUTE,
       globalPerMinute: c.AVISO_RATE_LIMIT_GLOBAL_PER_MINUTE,
