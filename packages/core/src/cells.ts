@@ -1,4 +1,4 @@
-import { gridDistance, latLngToCell, polygonToCells } from "h3-js";
+import { cellToLatLng, gridDistance, latLngToCell, polygonToCells } from "h3-js";
 import { AREA_CELL_RESOLUTION } from "./area.ts";
 import type { AreaGeometry } from "./geojson.ts";
 
@@ -43,4 +43,26 @@ export function cellDistance(a: string, b: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** A cell's centre in WGS84 degrees. */
+export function cellCentre(cell: string): { lat: number; lng: number } {
+  const [lat = 0, lng = 0] = cellToLatLng(cell);
+  return { lat, lng };
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance between two points, in metres. */
+export function metersBetween(
+  a: { lat: number; lng: number },
+  b: { lat: number; lng: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }

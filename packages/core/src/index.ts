@@ -3,6 +3,7 @@ export * from "./area.ts";
 export * from "./cells.ts";
 export * from "./errors.ts";
 export * from "./geojson.ts";
+export * from "./incidents.ts";
 export * from "./languages.ts";
 export * from "./outline.ts";
 export * from "./plan.ts";

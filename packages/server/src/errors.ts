@@ -32,3 +32,5 @@ export const unavailable = (code: string, message: string) =>
   new AppError("unavailable", code, message);
 
 export const isAppError = (value: unknown): value is AppError => value instanceof AppError;
+export const forbidden = (code: string, message: string) =>
+  new AppError("forbidden", code, message);

@@ -15,6 +15,7 @@ import { migrateToLatest, openDatabase } from "./db/database.ts";
 import type { DatabaseDialect } from "./db/dialects/dialect.ts";
 import { buildApp } from "./http/app.ts";
 import { DeliveryWorker } from "./jobs/delivery-worker.ts";
+import { scheduleDispatchEscalation } from "./jobs/dispatch-escalation.ts";
 import { scheduleRetention } from "./jobs/retention.ts";
 import { createLogger } from "./logger.ts";
 import { alertEmail, alertPush, alertSms } from "./modules/alerts/alert-message.ts";
@@ -29,13 +30,20 @@ import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
 import { AuditRepository } from "./modules/audit/audit.repository.ts";
 import { AuditService } from "./modules/audit/audit.service.ts";
+import { DispatchRepository } from "./modules/dispatch/dispatch.repository.ts";
+import { DispatchService } from "./modules/dispatch/dispatch.service.ts";
+import { LiveEvents } from "./modules/events/live-events.ts";
 import { FloodService } from "./modules/flood/flood.service.ts";
 import { HealthService } from "./modules/health/health.service.ts";
+import { IncidentsRepository } from "./modules/incidents/incidents.repository.ts";
+import { IncidentsService } from "./modules/incidents/incidents.service.ts";
 import { InstanceRepository } from "./modules/instance/instance.repository.ts";
 import { InstanceService } from "./modules/instance/instance.service.ts";
 import { KeysRepository } from "./modules/keys/keys.repository.ts";
 import { KeysService } from "./modules/keys/keys.service.ts";
 import { NowService } from "./modules/now/now.service.ts";
+import { PhotosRepository } from "./modules/photos/photos.repository.ts";
+import { PhotosService } from "./modules/photos/photos.service.ts";
 import { PlansRepository } from "./modules/plans/plans.repository.ts";
 import { PlansService } from "./modules/plans/plans.service.ts";
 import { PrivacyService } from "./modules/privacy/privacy.service.ts";
@@ -119,10 +127,17 @@ export function createServices(
   // The local outbox stands in for any provider that is not configured (development, demos).
   const outbox = new OutboxChannel(new OutboxRepository(database.db), crypto, now);
   const emailChannel = emailProvider(config, outbox);
-  const reports = new ReportsService(new ReportsRepository(database.db), areas, crypto, audit, {
-    countries: config.sms.countries,
-    now,
-  });
+  const events = new LiveEvents(database);
+  const photos = new PhotosService(new PhotosRepository(database.db), crypto, audit, now);
+  const reports = new ReportsService(
+    new ReportsRepository(database.db),
+    areas,
+    crypto,
+    audit,
+    photos,
+    events,
+    { countries: config.sms.countries, now },
+  );
   const plans = new PlansService(new PlansRepository(database.db), now);
   const alertsRepository = new AlertsRepository(database);
   const alerts = new AlertsService(
@@ -137,6 +152,44 @@ export function createServices(
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
       sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
+      now,
+    },
+  );
+  const pushKeys = new PushKeys(new InstanceRepository(database.db), crypto);
+  const incidents = new IncidentsService(
+    new IncidentsRepository(database),
+    reports,
+    areas,
+    users,
+    crypto,
+    audit,
+    events,
+    { cluster: config.clustering, now },
+  );
+  const dispatch = new DispatchService(
+    {
+      dispatch: new DispatchRepository(database.db),
+      incidents,
+      areas,
+      users,
+      photos,
+      crypto,
+      audit,
+      events,
+      channels: {
+        sms: smsProvider(config, outbox),
+        push: new PushChannel({
+          vapid: () => pushKeys.get(),
+          subject: config.push.subject,
+          ttlSeconds: config.dispatch.acceptMinutes * 60,
+        }),
+      },
+    },
+    {
+      publicUrl: config.publicUrl,
+      acceptMinutes: config.dispatch.acceptMinutes,
+      waveSize: config.dispatch.waveSize,
+      countries: config.sms.countries,
       now,
     },
   );
@@ -195,7 +248,11 @@ export function createServices(
       { countries: config.sms.countries, publicUrl: config.publicUrl, now },
     ),
     emailChannel,
-    pushKeys: new PushKeys(new InstanceRepository(database.db), crypto),
+    pushKeys,
+    events,
+    photos,
+    incidents,
+    dispatch,
     smsInbound: new SmsInboundService(subscriptionsRepository, areas, crypto, audit, reports, {
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
@@ -350,6 +407,8 @@ export async function startServer(
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);
   app.addHook("onClose", async () => stopRetention());
+  const stopEscalation = scheduleDispatchEscalation(aviso.dispatch, aviso.logger);
+  app.addHook("onClose", async () => stopEscalation());
   await aviso.pushKeys.get(); // VAPID keys exist from the first start
   if (config.delivery.runSenders) {
     const workers = (["sms", "email", "push"] as const).map((channel) =>

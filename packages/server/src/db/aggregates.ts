@@ -10,7 +10,7 @@ export interface StatusCount {
 /** Rows per status with the oldest `created_at` of each: what the data inventory reports. */
 export async function countByStatus(
   db: Kysely<Database>,
-  table: "staff_users" | "subscribers" | "reports",
+  table: "staff_users" | "subscribers" | "reports" | "incidents",
 ): Promise<StatusCount[]> {
   const rows = await db
     .selectFrom(table)

@@ -271,4 +271,113 @@ export interface Database {
   alerts: AlertsTable;
   deliveries: DeliveriesTable;
   meta: MetaTable;
+  incidents: IncidentsTable;
+  incident_reports: IncidentReportsTable;
+  incident_events: IncidentEventsTable;
+  incident_alerts: IncidentAlertsTable;
+  responders: RespondersTable;
+  shifts: ShiftsTable;
+  dispatches: DispatchesTable;
+  photos: PhotosTable;
+}
+
+/** What staff track: one or more reports of the same activity. */
+export interface IncidentsTable {
+  id: string;
+  /** An IncidentStatus from @aviso/core. */
+  status: string;
+  /** JSON array of the areas its reports fall in. */
+  area_ids: string;
+  /** H3 cell of the centroid (coarse; for dispatch and the map). */
+  cell: string;
+  /** "lat,lng" of the reports' centroid, sealed. */
+  centroid_enc: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentReportsTable {
+  report_id: string;
+  incident_id: string;
+  added_by: string | null;
+  added_at: string;
+}
+
+/** Alerts composed from an incident. */
+export interface IncidentAlertsTable {
+  incident_id: string;
+  alert_id: string;
+  linked_by: string | null;
+  linked_at: string;
+}
+
+/** One line of an incident's timeline. */
+export interface IncidentEventsTable {
+  id: string;
+  incident_id: string;
+  position: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  /** created, merged, status, dispatched, dispatch, escalated, note, alert */
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  /** Words a person wrote (a note), sealed; structured details as sealed JSON. */
+  detail_enc: string | null;
+}
+
+/** A staff member who goes and checks reports. */
+export interface RespondersTable {
+  user_id: string;
+  available: number;
+  /** E.164 for verification requests by SMS, sealed. */
+  phone_enc: string | null;
+  /** A web push subscription's JSON, sealed. */
+  push_enc: string | null;
+  updated_at: string;
+}
+
+export interface ShiftsTable {
+  id: string;
+  user_id: string;
+  /** JSON array of area ids the responder covers. */
+  area_ids: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One verification request to one responder. */
+export interface DispatchesTable {
+  id: string;
+  incident_id: string;
+  responder_id: string;
+  /** asked, accepted, declined, on_the_way, arrived, done, expired, withdrawn */
+  status: string;
+  /** 1 for the dispatcher's first ask; escalation asks the next wave. */
+  wave: number;
+  /** Rings between the responder's nearest shift area and the incident's cell. */
+  distance: number | null;
+  /** confirmed, not_found, unable */
+  outcome: string | null;
+  note_enc: string | null;
+  asked_by: string | null;
+  asked_at: string;
+  updated_at: string;
+}
+
+/** A photo with its metadata stripped, re-encoded as JPEG and sealed. */
+export interface PhotosTable {
+  id: string;
+  /** report or dispatch */
+  owner_type: string;
+  owner_id: string;
+  image_enc: string;
+  bytes: number;
+  created_at: string;
 }

@@ -17,12 +17,18 @@ import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import type { AuditService } from "../modules/audit/audit.service.ts";
+import type { DispatchService } from "../modules/dispatch/dispatch.service.ts";
+import { eventsRoutes } from "../modules/events/events.routes.ts";
+import type { LiveEvents } from "../modules/events/live-events.ts";
 import { floodRoutes } from "../modules/flood/flood.routes.ts";
 import type { FloodService } from "../modules/flood/flood.service.ts";
 import { healthRoutes } from "../modules/health/health.routes.ts";
 import type { HealthService } from "../modules/health/health.service.ts";
+import { incidentsRoutes } from "../modules/incidents/incidents.routes.ts";
+import type { IncidentsService } from "../modules/incidents/incidents.service.ts";
 import { nowRoutes } from "../modules/now/now.routes.ts";
 import type { NowService } from "../modules/now/now.service.ts";
+import type { PhotosService } from "../modules/photos/photos.service.ts";
 import { plansRoutes } from "../modules/plans/plans.routes.ts";
 import type { PlansService } from "../modules/plans/plans.service.ts";
 import { privacyRoutes } from "../modules/privacy/privacy.routes.ts";
@@ -69,6 +75,10 @@ export interface AppServices {
   plans: PlansService;
   alerts: AlertsService;
   pushKeys: PushKeys;
+  events: LiveEvents;
+  photos: PhotosService;
+  incidents: IncidentsService;
+  dispatch: DispatchService;
 }
 
 export interface AppDependencies {
@@ -138,6 +148,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }),
   );
   await app.register(reportsRoutes(services.reports));
+  await app.register(incidentsRoutes(services.incidents, services.dispatch, services.photos));
+  await app.register(eventsRoutes(services.events));
   await app.register(plansRoutes(services.plans));
   await app.register(alertsRoutes(services.alerts));
   await app.register(

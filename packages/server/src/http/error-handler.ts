@@ -2,6 +2,13 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, type ErrorKind, isAppError } from "../errors.ts";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** What a 413 says on this route, naming what its size limit is for. */
+    tooLargeMessage?: string;
+  }
+}
+
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   unauthenticated: 401,
@@ -50,7 +57,11 @@ function toAppError(error: unknown): AppError | undefined {
 /** The one error handler: `{ error: { code, message, details }, requestId }` for every failure. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    let appError = toAppError(error);
+    // A route that takes big bodies (a report with a photo) says what the limit is about.
+    const tooLargeMessage = request.routeOptions.config?.tooLargeMessage;
+    if (appError?.code === "BODY_TOO_LARGE" && tooLargeMessage)
+      appError = new AppError("too_large", "BODY_TOO_LARGE", tooLargeMessage);
     if (!appError) {
       request.log.error({ err: error }, "unexpected error");
       return reply.status(500).send({

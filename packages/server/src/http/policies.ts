@@ -1,8 +1,10 @@
 import { alertsPolicy } from "../modules/alerts/alerts.policy.ts";
 import { areasPolicy } from "../modules/areas/areas.policy.ts";
 import { auditPolicy } from "../modules/audit/audit.policy.ts";
+import { eventsPolicy } from "../modules/events/events.policy.ts";
 import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
+import { incidentsPolicy } from "../modules/incidents/incidents.policy.ts";
 import { nowPolicy } from "../modules/now/now.policy.ts";
 import { plansPolicy } from "../modules/plans/plans.policy.ts";
 import { privacyPolicy } from "../modules/privacy/privacy.policy.ts";
@@ -28,4 +30,6 @@ export const POLICY: PolicyTable = {
   ...reportsPolicy,
   ...plansPolicy,
   ...alertsPolicy,
+  ...incidentsPolicy,
+  ...eventsPolicy,
 };

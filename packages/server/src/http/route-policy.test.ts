@@ -16,6 +16,9 @@ function routesWithoutPolicy(app: TestApp["app"], policy: PolicyTable): string[]
     .map((route) => `${route.method} ${route.url}`);
 }
 
+/** Streams never finish an injected request; they are checked for refusals only (and open in events.test.ts). */
+const STREAMS = new Set(["GET /api/events"]);
+
 const concrete = (url: string) =>
   url.replace(/:[a-zA-Z]+/g, () => randomUUID()).replace(/\*$/, "x");
 
@@ -51,6 +54,7 @@ describe("route × role", () => {
       const access = accessFor(POLICY, route.method, route.url);
       if (access === undefined) continue;
       for (const role of [undefined, ...ROLES]) {
+        if (STREAMS.has(`${route.method} ${route.url}`) && isAllowed(access, role)) continue;
         const headers: Record<string, string> = {};
         if (role) {
           const { token, identity } = await harness.services.sessions.create(

@@ -20,20 +20,26 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The headers every answer carries; HSTS only when served over HTTPS. */
+export function securityHeaders(options: { https: boolean }): Record<string, string> {
+  return {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
+    "permissions-policy": "geolocation=(self), camera=(), microphone=(), interest-cohort=()",
+    ...(options.https
+      ? { "strict-transport-security": "max-age=63072000; includeSubDomains" }
+      : {}),
+  };
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+  const headers = securityHeaders(options);
   app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cross-origin-opener-policy", "same-origin");
-    reply.header("cross-origin-resource-policy", "same-origin");
-    reply.header(
-      "permissions-policy",
-      "geolocation=(self), camera=(), microphone=(), interest-cohort=()",
-    );
-    if (options.https)
-      reply.header("strict-transport-security", "max-age=63072000; includeSubDomains");
+    reply.headers(headers);
     return payload;
   });
 }

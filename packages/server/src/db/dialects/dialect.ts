@@ -40,6 +40,16 @@ export interface DatabaseDialect {
    * senders' claims keep using the index: PostgreSQL `ANALYZE`; SQLite plans by index anyway.
    */
   refreshStatistics(table: "deliveries"): Promise<void>;
+  /**
+   * Tells every process on this database that something changed (ids only, never personal
+   * data): PostgreSQL `NOTIFY` on a channel per schema; SQLite, with one process, in memory.
+   */
+  notify(payload: string): Promise<void>;
+  /**
+   * Calls `listener` with every payload {@link notify} sends, from any process; resolves once
+   * listening, with a function that stops it. PostgreSQL holds one connection for `LISTEN`.
+   */
+  listen(listener: (payload: string) => void): Promise<() => Promise<void>>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -34,6 +34,25 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // One channel per schema, so test suites sharing a server do not hear each other.
+  const channel = `aviso_events_${options.schema ?? "public"}`;
+  const listeners = new Set<(payload: string) => void>();
+  let listening: Promise<pg.Client> | undefined;
+  const startListening = async () => {
+    const client = new pg.Client({ connectionString: options.url });
+    client.on("notification", (message) => {
+      if (message.channel !== channel || message.payload === undefined) return;
+      for (const listener of listeners) listener(message.payload);
+    });
+    // A dropped LISTEN connection is reopened by the next listener; events meanwhile are lost,
+    // which the console tolerates because it reloads its queue on reconnect.
+    client.on("error", () => {
+      listening = undefined;
+    });
+    await client.connect();
+    await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    return client;
+  };
   return {
     name: "postgres",
     db,
@@ -62,10 +81,25 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);
     },
+    async notify(payload) {
+      await pool.query("select pg_notify($1, $2)", [channel, payload]);
+    },
+    async listen(listener) {
+      listeners.add(listener);
+      listening ??= startListening();
+      await listening;
+      return async () => {
+        listeners.delete(listener);
+      };
+    },
     async ping() {
       await pool.query("select 1");
     },
     async close() {
+      listeners.clear();
+      const client = listening;
+      listening = undefined;
+      if (client) await (await client.catch(() => undefined))?.end();
       await db.destroy();
     },
   };

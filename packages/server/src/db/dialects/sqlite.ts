@@ -29,6 +29,8 @@ export function openSqlite(file: string): DatabaseDialect {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // SQLite is one process's database, so its notifications stay in memory.
+  const listeners = new Set<(payload: string) => void>();
   return {
     name: "sqlite",
     db,
@@ -56,6 +58,18 @@ export function openSqlite(file: string): DatabaseDialect {
         parts.push(sql`${sql.ref(`${alias}.rowid`)} between ${low} and ${low + rows - 1}`);
       }
       return parts;
+    },
+    async notify(payload) {
+      // After the caller's current work, like a NOTIFY delivered on commit.
+      queueMicrotask(() => {
+        for (const listener of listeners) listener(payload);
+      });
+    },
+    async listen(listener) {
+      listeners.add(listener);
+      return async () => {
+        listeners.delete(listener);
+      };
     },
     async ping() {
       sqlite.prepare("select 1").get();

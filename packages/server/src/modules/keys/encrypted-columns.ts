@@ -16,6 +16,17 @@ export const ENCRYPTED_COLUMNS = [
   { table: "reports", key: "id", column: "details_enc", context: "reports.details" },
   { table: "reports", key: "id", column: "location_enc", context: "reports.location" },
   { table: "reports", key: "id", column: "reply_enc", context: "reports.reply" },
+  { table: "incidents", key: "id", column: "centroid_enc", context: "incidents.centroid" },
+  {
+    table: "incident_events",
+    key: "id",
+    column: "detail_enc",
+    context: "incident_events.detail",
+  },
+  { table: "responders", key: "user_id", column: "phone_enc", context: "responders.phone" },
+  { table: "responders", key: "user_id", column: "push_enc", context: "responders.push" },
+  { table: "dispatches", key: "id", column: "note_enc", context: "dispatches.note" },
+  { table: "photos", key: "id", column: "image_enc", context: "photos.image" },
   { table: "outbox_messages", key: "id", column: "to_enc", context: "outbox_messages.to" },
   { table: "outbox_messages", key: "id", column: "body_enc", context: "outbox_messages.body" },
   {

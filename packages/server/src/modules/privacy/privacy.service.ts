@@ -171,6 +171,14 @@ export class PrivacyService {
         retention: `erased ${this.#rules.reportPointDays} days after the report, leaving the map cell and area (daily purge)`,
       },
       {
+        category: "Report and responder photos",
+        fields: ["a photo, re-encoded: its EXIF, GPS and other metadata are removed on arrival"],
+        protection: "encrypted (XChaCha20-Poly1305); viewing one is audited",
+        records: reports.photos.count,
+        oldest: reports.photos.oldest,
+        retention: `deleted ${this.#rules.reportPointDays} days after they arrive (daily purge)`,
+      },
+      {
         category: "Reporters' reply numbers",
         fields: ["phone number left for one follow-up question"],
         protection: "encrypted (XChaCha20-Poly1305); never shown in the console list",
@@ -249,6 +257,11 @@ export class PrivacyService {
           rule: `reported more than ${this.#rules.reportPointDays} days ago (the cell and area stay)`,
         },
         {
+          category: "Report and responder photos",
+          records: reports.photos,
+          rule: `sent more than ${this.#rules.reportPointDays} days ago`,
+        },
+        {
           category: "Reporters' reply numbers",
           records: reports.replies,
           rule: `reported more than ${this.#rules.reportReplyDays} days ago`,
@@ -273,6 +286,7 @@ export class PrivacyService {
           outboxMessages: outbox,
           reportPoints: reports.points,
           reportReplies: reports.replies,
+          photos: reports.photos,
           expiredPlanShares: shares,
           alertDeliveries: deliveries,
         },

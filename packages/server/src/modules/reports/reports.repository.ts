@@ -33,6 +33,22 @@ export class ReportsRepository {
     return this.#db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  async delete(id: string): Promise<void> {
+    await this.#db.deleteFrom("reports").where("id", "=", id).execute();
+  }
+
+  async findByIds(ids: string[]): Promise<(ReportRow & { area_name: string | null })[]> {
+    return this.#db
+      .selectFrom("reports")
+      .leftJoin("areas", "areas.id", "reports.area_id")
+      .selectAll("reports")
+      .select("areas.name as area_name")
+      .where("reports.id", "in", ids)
+      .orderBy("reports.seen_at")
+      .orderBy("reports.id")
+      .execute();
+  }
+
   async latest(limit: number): Promise<(ReportRow & { area_name: string | null })[]> {
     return this.#db
       .selectFrom("reports")

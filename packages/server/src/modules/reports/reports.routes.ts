@@ -1,11 +1,15 @@
+import { ReportView } from "@aviso/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireStaff } from "../../http/access.ts";
-import { TIP_FLAGS } from "./hostile-tip.ts";
+import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from "../photos/photos.service.ts";
 import { NewReport, type ReportsService } from "./reports.service.ts";
 
 const tags = ["reports"];
-const optional = z.string().optional();
+const Receipt = z.object({ id: z.string(), receipt: z.string() });
+/** Room for one photo in base64 and the report around it. */
+const REPORT_BODY_LIMIT = MAX_PHOTO_BASE64 + 32_768;
+const tooLarge = `The report is too large: a photo may be up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`;
 
 /** Public intake of reports, and the staff's audited reading and discarding of them. */
 export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
@@ -18,15 +22,40 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
           summary:
             "Report enforcement activity (SALUTE); staff check it before anything is broadcast",
           body: NewReport,
-          response: { 201: z.object({ id: z.string(), receipt: z.string() }) },
+          response: { 201: Receipt },
         },
-        bodyLimit: 16_384,
-        config: { floodGuard: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
+        bodyLimit: REPORT_BODY_LIMIT,
+        config: {
+          floodGuard: true,
+          rateLimit: { max: 10, timeWindow: "1 minute" },
+          tooLargeMessage: tooLarge,
+        },
       },
       async (request, reply) =>
         reply
           .status(201)
           .send(await reports.submit(request.body, "web", { id: null, role: "reporter" })),
+    );
+    app.post(
+      "/api/reports/operator",
+      {
+        schema: {
+          tags,
+          summary: "An operator takes a report during a call (same fields, no rate limit)",
+          body: NewReport,
+          response: { 201: Receipt },
+        },
+        bodyLimit: REPORT_BODY_LIMIT,
+        config: { tooLargeMessage: tooLarge },
+      },
+      async (request, reply) => {
+        const staff = requireStaff(request);
+        return reply
+          .status(201)
+          .send(
+            await reports.submit(request.body, "operator", { id: staff.userId, role: staff.role }),
+          );
+      },
     );
     app.get(
       "/api/reports",
@@ -37,29 +66,7 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
           response: {
             200: z.object({
-              reports: z.array(
-                z.object({
-                  id: z.string(),
-                  receipt: z.string(),
-                  source: z.string(),
-                  language: z.string(),
-                  status: z.string(),
-                  areaName: z.string().nullable(),
-                  precision: z.string(),
-                  details: z.object({
-                    size: optional,
-                    activity: z.string(),
-                    place: optional,
-                    uniform: optional,
-                    equipment: optional,
-                    note: optional,
-                  }),
-                  hasReplyNumber: z.boolean(),
-                  flags: z.array(z.enum(TIP_FLAGS)),
-                  seenAt: z.string(),
-                  createdAt: z.string(),
-                }),
-              ),
+              reports: z.array(ReportView),
             }),
           },
         },

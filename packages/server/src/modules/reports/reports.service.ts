@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { type AreaSummary, cellForPoint, LANGUAGES } from "@aviso/core";
+import {
+  type AreaSummary,
+  cellForPoint,
+  LANGUAGES,
+  type ReportDetails,
+  type ReportView,
+} from "@aviso/core";
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import { readableCode } from "../../crypto/tokens.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { LiveEvents } from "../events/live-events.ts";
+import { type CleanPhoto, MAX_PHOTO_BASE64, type PhotosService } from "../photos/photos.service.ts";
 import { readPhone } from "../subscriptions/phone.ts";
 import { screenReportText, type TipFlag } from "./hostile-tip.ts";
 import type { ReportRow, ReportsRepository } from "./reports.repository.ts";
@@ -41,32 +49,24 @@ export const NewReport = z.strictObject({
   note: text(2000),
   /** A number for one follow-up question; erased by the retention rule. */
   replyTo: text(40),
+  /** One photo as base64 or a data: URL; its metadata is stripped before it is stored. */
+  photo: z
+    .string()
+    .max(MAX_PHOTO_BASE64 + 100, "the photo is larger than 10 MB")
+    .optional(),
 });
 export type NewReport = z.infer<typeof NewReport>;
 
-/** The sealed part of a report. */
-interface ReportDetails {
-  size?: string | undefined;
-  activity: string;
-  place?: string | undefined;
-  uniform?: string | undefined;
-  equipment?: string | undefined;
-  note?: string | undefined;
-}
-
-export interface ReportView {
+/** Where and when a report was seen, without what it says: for clustering and dispatch. */
+export interface ReportPlace {
   id: string;
-  receipt: string;
-  source: string;
-  language: string;
   status: string;
-  areaName: string | null;
-  precision: string;
-  details: ReportDetails;
-  hasReplyNumber: boolean;
+  areaId: string | null;
+  cell: string;
+  /** The precise point while the retention rule keeps it, else null (use the cell). */
+  point: { lat: number; lng: number } | null;
   flags: TipFlag[];
   seenAt: string;
-  createdAt: string;
 }
 
 export type ReportSource = "web" | "sms" | "operator";
@@ -86,6 +86,8 @@ export class ReportsService {
   readonly #areas: AreasService;
   readonly #crypto: FieldCrypto;
   readonly #audit: AuditService;
+  readonly #photos: PhotosService;
+  readonly #events: LiveEvents;
   readonly #countries: string[];
   readonly #now: () => Date;
   constructor(
@@ -93,12 +95,16 @@ export class ReportsService {
     areas: AreasService,
     crypto: FieldCrypto,
     audit: AuditService,
+    photos: PhotosService,
+    events: LiveEvents,
     options: { countries: string[]; now?: () => Date },
   ) {
     this.#reports = reports;
     this.#areas = areas;
     this.#crypto = crypto;
     this.#audit = audit;
+    this.#photos = photos;
+    this.#events = events;
     this.#countries = options.countries;
     this.#now = options.now ?? (() => new Date());
   }
@@ -119,6 +125,10 @@ export class ReportsService {
         { field: "replyTo" },
       );
     const where = await this.#locate(input.location);
+    // The photo is checked and stripped before anything is stored, so a bad one stores nothing.
+    const photo: CleanPhoto | undefined = input.photo
+      ? await this.#photos.clean(input.photo)
+      : undefined;
     const details: ReportDetails = {
       size: input.size || undefined,
       activity: input.activity,
@@ -151,24 +161,69 @@ export class ReportsService {
       created_at: now.toISOString(),
     };
     await this.#reports.insert(row);
+    if (photo) {
+      try {
+        await this.#photos.store("report", id, photo);
+      } catch (error) {
+        await this.#reports.delete(id);
+        throw error;
+      }
+    }
     await this.#audit.record({
       actor,
       action: "report.created",
       subject: { type: "report", id },
-      details: { source, flags: flags.join(",") },
+      details: { source, flags: flags.join(","), photo: photo ? 1 : 0 },
     });
+    this.#events.publish({ type: "report.created", id });
     return { id, receipt };
   }
 
   /** The latest reports with what they say: an audited read of personal data. */
   async latest(limit: number, actor: Actor, reason: string): Promise<ReportView[]> {
-    const rows = await this.#reports.latest(limit);
+    return this.#present(await this.#reports.latest(limit), actor, reason);
+  }
+
+  /** These reports with what they say: an audited read of personal data. */
+  async viewsOf(ids: string[], actor: Actor, reason: string): Promise<ReportView[]> {
+    if (ids.length === 0) return [];
+    return this.#present(await this.#reports.findByIds(ids), actor, reason);
+  }
+
+  /** Where and when reports were seen (the point opened from its seal), for clustering. */
+  async placesOf(ids: string[]): Promise<ReportPlace[]> {
+    if (ids.length === 0) return [];
+    return (await this.#reports.findByIds(ids)).map((row) => {
+      const [lat, lng] = row.location_enc
+        ? this.#crypto.decrypt(row.location_enc, LOCATION).split(",").map(Number)
+        : [];
+      return {
+        id: row.id,
+        status: row.status,
+        areaId: row.area_id,
+        cell: row.cell,
+        point: lat !== undefined && lng !== undefined ? { lat, lng } : null,
+        flags: JSON.parse(row.flags) as TipFlag[],
+        seenAt: row.seen_at,
+      };
+    });
+  }
+
+  async #present(
+    rows: (ReportRow & { area_name: string | null })[],
+    actor: Actor,
+    reason: string,
+  ): Promise<ReportView[]> {
     await this.#audit.record({
       actor,
       action: "report.read",
       reason,
       details: { count: rows.length, ids: rows.map((row) => row.id).join(",") },
     });
+    const photos = await this.#photos.idsFor(
+      "report",
+      rows.map((row) => row.id),
+    );
     return rows.map((row) => ({
       id: row.id,
       receipt: row.receipt,
@@ -179,6 +234,7 @@ export class ReportsService {
       precision: row.precision,
       details: JSON.parse(this.#crypto.decrypt(row.details_enc, DETAILS)) as ReportDetails,
       hasReplyNumber: row.reply_enc !== null,
+      photoIds: photos.get(row.id) ?? [],
       flags: JSON.parse(row.flags) as TipFlag[],
       seenAt: row.seen_at,
       createdAt: row.created_at,
@@ -195,16 +251,18 @@ export class ReportsService {
     if (!row) throw notFound("REPORT_NOT_FOUND", `No report has the id ${id}`);
     const kept: ReportDetails = { activity: "(removed by staff: a report about a person)" };
     await this.#reports.discardDetails(id, this.#crypto.encrypt(JSON.stringify(kept), DETAILS));
+    const photos = await this.#photos.discardFor("report", id);
     await this.#audit.record({
       actor,
       action: "report.details_discarded",
       subject: { type: "report", id },
-      details: { flags: (JSON.parse(row.flags) as TipFlag[]).join(",") },
+      details: { flags: (JSON.parse(row.flags) as TipFlag[]).join(","), photos },
     });
+    this.#events.publish({ type: "report.updated", id });
   }
 
   async inventory() {
-    return this.#reports.inventory();
+    return { ...(await this.#reports.inventory()), photos: await this.#photos.inventory() };
   }
 
   /** Retention: erases reply numbers and precise points on reports made before the cutoffs. */
@@ -212,6 +270,7 @@ export class ReportsService {
     return {
       replies: await this.#reports.eraseBefore("reply_enc", cutoffs.reply, dryRun),
       points: await this.#reports.eraseBefore("location_enc", cutoffs.point, dryRun),
+      photos: await this.#photos.purge(cutoffs.point, dryRun),
     };
   }
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.ts";
 import { rawDatabaseText, TEST_DIALECTS } from "../../../test/databases.ts";
@@ -137,9 +138,104 @@ describe.each(TEST_DIALECTS)("reports on %s", (dialect) => {
       expect(response.json().error.code).toBe(code);
       expect(response.json().error.message).toMatch(message);
     }
-    const huge = await report({ activity: "x".repeat(20_000), location: LITTLE_VILLAGE });
+    const tooLong = await report({ activity: "x".repeat(20_000), location: LITTLE_VILLAGE });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.message).toMatch(/activity/);
+    // A 20 MB photo: refused before it is read, saying what the limit is.
+    const huge = await report({
+      activity: "Agents",
+      location: LITTLE_VILLAGE,
+      photo: Buffer.alloc(20 * 1024 * 1024, 7).toString("base64"),
+    });
     expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.message).toMatch(/photo may be up to 10 MB/);
+    // A file that is not an image (a PDF), and base64 that is not base64.
+    const notImage = await report({
+      activity: "Agents",
+      location: LITTLE_VILLAGE,
+      photo: `data:application/pdf;base64,${Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n").toString("base64")}`,
+    });
+    expect(notImage.statusCode).toBe(400);
+    expect(notImage.json().error).toMatchObject({
+      code: "PHOTO_NOT_AN_IMAGE",
+      details: { field: "photo" },
+    });
+    // (The public route allows ten tries a minute; an operator's intake has no such limit.)
+    const operator = await harness.signInAs("dispatcher");
+    const garbled = await harness.app.inject({
+      method: "POST",
+      url: "/api/reports/operator",
+      headers: operator.headers,
+      payload: { activity: "Agents", location: LITTLE_VILLAGE, photo: "%%%" },
+    });
+    expect(garbled.json().error.code).toBe("PHOTO_NOT_BASE64");
+    const nowhere = await harness.app.inject({
+      method: "POST",
+      url: "/api/reports/operator",
+      headers: operator.headers,
+      payload: { activity: "Agents" },
+    });
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json().error.message).toMatch(/location/);
     expect(await count()).toBe(0);
+    expect(
+      Number(
+        (
+          await sql<{ n: number }>`select count(*) as n from photos`.execute(
+            harness.test.database.db,
+          )
+        ).rows[0]?.n,
+      ),
+    ).toBe(0);
+  });
+
+  it("strips a photo's EXIF and GPS on arrival, seals it, and shows it to a dispatcher in an audited read", async () => {
+    const withGps = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } },
+    })
+      .jpeg()
+      .withExif({
+        IFD0: { Make: "PhoneMakerX", Model: "Model-Z9", Artist: "Reporter Person" },
+        IFD3: {
+          GPSLatitudeRef: "N",
+          GPSLatitude: "41/1 50/1 4061/100",
+          GPSLongitudeRef: "W",
+          GPSLongitude: "87/1 43/1 2851/100",
+        },
+      })
+      .toBuffer();
+    const before = await sharp(withGps).metadata();
+    expect(before.exif?.toString("latin1")).toContain("PhoneMakerX");
+    const created = await report({
+      activity: "Agents at the bus stop",
+      location: LITTLE_VILLAGE,
+      photo: `data:image/jpeg;base64,${withGps.toString("base64")}`,
+    });
+    expect(created.statusCode).toBe(201);
+    const { reports } = await readAsDispatcher();
+    const photoIds = reports[0]?.photoIds as string[];
+    expect(photoIds).toHaveLength(1);
+    const dispatcher = await harness.signInAs("dispatcher");
+    const photo = await harness.app.inject({
+      url: `/api/photos/${photoIds[0]}`,
+      headers: dispatcher.headers,
+    });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers["content-type"]).toBe("image/jpeg");
+    const after = await sharp(photo.rawPayload).metadata();
+    expect(after).toMatchObject({ format: "jpeg", width: 64, height: 48 });
+    expect(after.exif).toBeUndefined();
+    expect(after.xmp).toBeUndefined();
+    // Not only sharp's reading: the bytes hold no Exif segment and none of what it said.
+    const bytes = photo.rawPayload.toString("latin1");
+    for (const needle of ["Exif", "PhoneMakerX", "Model-Z9", "Reporter Person"])
+      expect(bytes).not.toContain(needle);
+    // Sealed at rest, and read only by signed-in staff, with an audit entry.
+    expect(rawDatabaseText(harness.test)).not.toContain(
+      photo.rawPayload.subarray(0, 64).toString("base64"),
+    );
+    expect((await harness.app.inject({ url: `/api/photos/${photoIds[0]}` })).statusCode).toBe(401);
+    expect(await harness.services.audit.latest({ limit: 5, action: "photo.read" })).toHaveLength(1);
   });
 
   it("flags a tip against a person, and a dispatcher discards its details in one audited action", async () => {

@@ -303,6 +303,24 @@ export class UsersService {
     return rows.map((row) => this.#present(row));
   }
 
+  /**
+   * Colleagues' display names and roles, for timelines and dispatch (no emails). The caller's
+   * own read (an incident, a queue) is the audited one.
+   */
+  async directory(): Promise<Map<string, { name: string; role: StaffRole; isActive: boolean }>> {
+    const rows = await this.#users.list();
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          name: this.#crypto.decrypt(row.name_enc, NAME_CONTEXT),
+          role: row.role as StaffRole,
+          isActive: row.status === "active",
+        },
+      ]),
+    );
+  }
+
   /** The signed-in person's own account (their own data; not an audited read). */
   async getOwnAccount(userId: string): Promise<StaffUser> {
     return this.#present(await this.#requireUser(userId));
