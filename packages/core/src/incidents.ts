@@ -74,6 +74,7 @@ export const Queue = z.object({
 export type Queue = z.infer<typeof Queue>;
 
 export const TimelineEntry = z.object({
+  id: z.string(),
   at: z.string(),
   actorName: z.string().nullable(),
   actorRole: z.string().nullable(),
@@ -143,7 +144,7 @@ export const ResponderHome = z.object({
         id: z.string(),
         status: IncidentStatusSchema,
         areaNames: z.array(z.string()),
-        reports: z.array(ReportDetails.extend({ seenAt: z.string() })),
+        reports: z.array(ReportDetails.extend({ id: z.string(), seenAt: z.string() })),
       }),
     }),
   ),

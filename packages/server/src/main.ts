@@ -403,6 +403,7 @@ export async function startServer(
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimit,
     twilioAuthToken: config.sms.twilioAuthToken,
+    basemapPmtiles: config.basemapPmtiles,
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);

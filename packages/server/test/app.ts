@@ -64,6 +64,7 @@ export async function createTestApp(
     trustProxy: false,
     rateLimits: config.rateLimit,
     twilioAuthToken: config.sms.twilioAuthToken,
+    basemapPmtiles: config.basemapPmtiles,
     webDist: "/nonexistent",
     ...(options.policy ? { policy: options.policy } : {}),
   });

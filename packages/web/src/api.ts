@@ -56,3 +56,7 @@ export const getJson = <T>(url: string, signal?: AbortSignal) =>
 
 export const listAreas = (kind: AreaKind, signal?: AbortSignal) =>
   getJson<{ areas: AreaSummary[] }>(`/api/areas?kind=${kind}`, signal).then((r) => r.areas);
+
+/** What to tell a person about a failed call. */
+export const errorMessage = (caught: unknown) =>
+  caught instanceof Error ? caught.message : "Something went wrong. Try again.";

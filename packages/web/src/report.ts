@@ -1,5 +1,6 @@
 import { ApiError, api } from "./api.ts";
 import { drawOutlines, loadOutlines } from "./area-map.ts";
+import { photoAsDataUrl } from "./photo.ts";
 import { floodProofHeaders } from "./proof-of-work.ts";
 import "./styles.css";
 
@@ -140,7 +141,9 @@ form?.addEventListener("submit", (event) => {
         .filter(([, value]) => value),
     ),
   };
+  const photo = data.get("photo");
   void (async () => {
+    if (photo instanceof File && photo.size > 0) report.photo = await photoAsDataUrl(photo);
     try {
       say("receipt", await send(report));
       showOnly("sent");
@@ -149,7 +152,13 @@ form?.addEventListener("submit", (event) => {
         say("report-error", error.message);
         return;
       }
-      localStorage.setItem(QUEUE, JSON.stringify([...queued(), report]));
+      try {
+        localStorage.setItem(QUEUE, JSON.stringify([...queued(), report]));
+      } catch {
+        // A phone's storage may not hold the photo; the report itself matters more.
+        delete report.photo;
+        localStorage.setItem(QUEUE, JSON.stringify([...queued(), report]));
+      }
       showOnly("queued");
     }
   })();

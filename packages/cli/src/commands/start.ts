@@ -26,7 +26,7 @@ export const startCommand: Command = {
       if (result.loaded)
         console.error(`Loaded ${result.areas} Chicago areas (community areas, ZIP codes, wards).`);
     }
-    if (args.values.demo) await seedDemo(aviso.users);
+    if (args.values.demo) await seedDemo(aviso.users, aviso);
     const { app, url } = await startServer(aviso);
     console.error(`\nAviso is running at ${url}  (${aviso.database.description})`);
     console.error(`  Staff console: ${url}/console   API docs: ${url}/api/docs`);

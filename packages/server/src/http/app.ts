@@ -17,6 +17,7 @@ import { areasRoutes } from "../modules/areas/areas.routes.ts";
 import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import type { AuditService } from "../modules/audit/audit.service.ts";
+import { basemapRoutes } from "../modules/basemap/basemap.routes.ts";
 import type { DispatchService } from "../modules/dispatch/dispatch.service.ts";
 import { eventsRoutes } from "../modules/events/events.routes.ts";
 import type { LiveEvents } from "../modules/events/live-events.ts";
@@ -93,6 +94,8 @@ export interface AppDependencies {
   twilioAuthToken?: string | undefined;
   /** Defaults to every module's policy; the route × role test swaps in a smaller one. */
   policy?: PolicyTable;
+  /** AVISO_BASEMAP_PMTILES (absolute path); unset: the console map shows the area outlines alone. */
+  basemapPmtiles?: string | undefined;
   /** Where the built web app is; defaults to packages/web/dist. */
   webDist?: string;
 }
@@ -150,6 +153,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(reportsRoutes(services.reports));
   await app.register(incidentsRoutes(services.incidents, services.dispatch, services.photos));
   await app.register(eventsRoutes(services.events));
+  await app.register(basemapRoutes(deps.basemapPmtiles));
   await app.register(plansRoutes(services.plans));
   await app.register(alertsRoutes(services.alerts));
   await app.register(

@@ -1,10 +1,17 @@
-import type { AlertEstimate, AlertView, AreaSummary, DeliveryReceipt } from "@aviso/core";
+import type {
+  AlertEstimate,
+  AlertView,
+  AreaSummary,
+  DeliveryReceipt,
+  IncidentDetail,
+} from "@aviso/core";
 import { LANGUAGES } from "@aviso/core/languages";
 import { countSmsSegments } from "@aviso/core/sms";
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from "react";
-import { ApiError, api, listAreas } from "../api.ts";
+import { ApiError, api, errorMessage, listAreas } from "../api.ts";
 import { formatDateTime } from "../site.ts";
 import { useLoad } from "../use-load.ts";
+import { ALERT_KIND_FOR, STATUS_LABELS as INCIDENT_STATUS_LABELS } from "./incidents.tsx";
 
 const COMPOSABLE_KINDS = [
   "activity_confirmed",
@@ -58,9 +65,6 @@ export function formatDuration(seconds: number): string {
 /** The footer every SMS ends with (the code is filled in at approval; this is its length). */
 const footerFor = (code: string | null) =>
   `Check code ${code ?? "XXXXXX"} at ${window.location.host}/now - STOP to end`;
-
-const errorMessage = (caught: unknown) =>
-  caught instanceof Error ? caught.message : "Something went wrong. Try again.";
 
 /** A language's own name (marked with its language) and, if different, its English name. */
 function LanguageName({ code }: { code: string }) {
@@ -353,6 +357,22 @@ export function AlertComposer() {
   const [busy, setBusy] = useState<"" | "drafting" | "sending">("");
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
+  // Composing from an incident (/console/alerts/new?incident=…): its areas and the alert its
+  // status suggests, and the alert is linked to it once composed.
+  const incidentId = new URLSearchParams(window.location.search).get("incident");
+  const [incident, setIncident] = useState<IncidentDetail | undefined>(undefined);
+  useEffect(() => {
+    if (!incidentId) return;
+    api<IncidentDetail>(`/api/incidents/${encodeURIComponent(incidentId)}`).then(
+      (found) => {
+        setIncident(found);
+        setAreaIds(found.areaIds);
+        const suggested = ALERT_KIND_FOR[found.status];
+        if (suggested) setKind(suggested);
+      },
+      (caught: unknown) => setError(errorMessage(caught)),
+    );
+  }, [incidentId]);
 
   const byId = useMemo(
     () =>
@@ -427,6 +447,11 @@ export function AlertComposer() {
         method: "POST",
         body: { kind, areaIds, texts: activeTexts },
       });
+      if (incidentId)
+        await api(`/api/incidents/${encodeURIComponent(incidentId)}/alerts`, {
+          method: "POST",
+          body: { alertId: alert.id },
+        });
       window.location.assign(`/console/alerts/${encodeURIComponent(alert.id)}`);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -474,6 +499,13 @@ export function AlertComposer() {
         <a href="/console/alerts">All alerts</a>
       </p>
       <h2 id="compose-title">Compose an alert</h2>
+      {incident && (
+        <p className="from-incident" role="note">
+          From incident <a href={`/console/incidents/${incident.id}`}>{incident.title}</a> (
+          {INCIDENT_STATUS_LABELS[incident.status]?.toLowerCase()}): its areas and template are
+          chosen below. Check them before filling the texts.
+        </p>
+      )}
       <p>
         Nothing is sent when you finish here: the alert waits until another dispatcher reads it and
         approves it.

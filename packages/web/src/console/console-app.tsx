@@ -7,7 +7,11 @@ import { useLoad } from "../use-load.ts";
 import { Account } from "./account.tsx";
 import { AdminAudit, AdminData, AdminFlood, AdminUsers, Outbox } from "./admin.tsx";
 import { AlertComposer, AlertDetail, AlertsList } from "./alerts.tsx";
+import { IncidentMapPage } from "./incident-map.tsx";
+import { IncidentPage, QueuePage } from "./incidents.tsx";
+import { IntakePage } from "./intake.tsx";
 import { AcceptInvitation } from "./invite.tsx";
+import { ResponderPage } from "./responder.tsx";
 import { SignIn } from "./sign-in.tsx";
 
 const KINDS: { kind: AreaKind; label: string }[] = [
@@ -17,11 +21,15 @@ const KINDS: { kind: AreaKind; label: string }[] = [
 ];
 
 const PAGES: { path: string; label: string; admin: boolean; roles?: readonly string[] }[] = [
+  { path: "/console/queue", label: "Live queue", admin: false, roles: ["admin", "dispatcher"] },
+  { path: "/console/intake", label: "Take a call", admin: false, roles: ["admin", "dispatcher"] },
+  { path: "/console/respond", label: "My requests", admin: false, roles: ["responder", "admin"] },
   { path: "/console", label: "Areas", admin: false },
   { path: "/console/account", label: "My account", admin: false },
   { path: "/console/alerts", label: "Alerts", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/alerts/new", label: "New alert", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/outbox", label: "Outbox", admin: false, roles: ["admin", "dispatcher"] },
+  { path: "/console/map", label: "Map", admin: false, roles: ["admin", "dispatcher"] },
   { path: "/console/admin/users", label: "Staff", admin: true },
   { path: "/console/admin/audit", label: "Audit trail", admin: true },
   { path: "/console/admin/data", label: "Data we hold", admin: true },
@@ -103,6 +111,11 @@ export function ConsoleApp() {
     const alertsPage = PAGES.find((p) => p.path === "/console/alerts");
     const showAlert =
       alertId !== undefined && alertId !== "new" && alertsPage !== undefined && visible(alertsPage);
+    // One incident's page for whoever sees the queue; a responder's page for one request.
+    const incidentId = /^\/console\/incidents\/([\w-]{1,64})$/.exec(path)?.[1];
+    const queuePage = PAGES.find((p) => p.path === "/console/queue");
+    const showIncident = incidentId !== undefined && queuePage !== undefined && visible(queuePage);
+    const respondMatch = /^\/console\/respond(?:\/([\w-]{1,64}))?$/.exec(path);
     body = (
       <>
         <nav aria-label="Console" className="console-nav">
@@ -118,6 +131,14 @@ export function ConsoleApp() {
         </nav>
         {path === "/console/account" ? (
           <Account onSignedOut={goHome} />
+        ) : path === "/console/queue" && page ? (
+          <QueuePage />
+        ) : path === "/console/intake" && page ? (
+          <IntakePage />
+        ) : showIncident ? (
+          <IncidentPage id={incidentId} />
+        ) : respondMatch ? (
+          <ResponderPage focusId={respondMatch[1]} />
         ) : path === "/console/admin/users" && page ? (
           <AdminUsers />
         ) : path === "/console/admin/audit" && page ? (
@@ -128,6 +149,8 @@ export function ConsoleApp() {
           <AdminFlood />
         ) : path === "/console/outbox" && page ? (
           <Outbox />
+        ) : path === "/console/map" && page ? (
+          <IncidentMapPage />
         ) : path === "/console/alerts" && page ? (
           <AlertsList />
         ) : path === "/console/alerts/new" && page ? (

@@ -186,7 +186,7 @@ export class DispatchService {
     if (!canMoveDispatch(from, to))
       throw conflict(
         "DISPATCH_TRANSITION_REFUSED",
-        `This request is ${from.replace("_", " ")}; it cannot become ${to.replace("_", " ")}.`,
+        `This request is ${from.replaceAll("_", " ")}; it cannot become ${to.replaceAll("_", " ")}.`,
         { from, to },
       );
     const now = this.#now().toISOString();
@@ -202,11 +202,10 @@ export class DispatchService {
         "DISPATCH_CHANGED",
         "This request changed a moment ago. Look again and retry.",
       );
-    const name = (await this.#users.directory()).get(actor.id)?.name ?? "A responder";
     const words =
       answer.action === "outcome"
-        ? `${name}: ${answer.outcome.replace("_", " ")}${note ? ` — ${note}` : ""}`
-        : `${name}: ${to.replace("_", " ")}`;
+        ? `${answer.outcome.replaceAll("_", " ")}${note ? ` — ${note}` : ""}`
+        : to.replaceAll("_", " ");
     await this.#incidents.record(row.incident_id, { kind: "dispatch", actor, detail: words });
     await this.#audit.record({
       actor,
@@ -330,7 +329,7 @@ export class DispatchService {
           id: incident.id,
           status: incident.status,
           areaNames: detail.areaNames,
-          reports: detail.reports.map((r) => ({ ...r.details, seenAt: r.seenAt })),
+          reports: detail.reports.map((r) => ({ ...r.details, id: r.id, seenAt: r.seenAt })),
         },
       });
     }
@@ -542,7 +541,7 @@ export class DispatchService {
       await this.#incidents.record(incidentId, {
         kind: "dispatched",
         actor,
-        detail: `asked ${name} (wave ${wave}${row.distance !== null ? `, ${row.distance} rings away` : ""}) by ${reached.join(" and ") || "the console only (no phone or push on file)"}`,
+        detail: `asked ${name} (wave ${wave}${row.distance !== null ? `, ${row.distance} ${row.distance === 1 ? "cell" : "cells"} away` : ""}) by ${reached.join(" and ") || "the console only (no phone or push on file)"}`,
       });
       this.#events.publish({
         type: "dispatch.updated",

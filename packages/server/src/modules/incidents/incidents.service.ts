@@ -175,7 +175,7 @@ export class IncidentsService {
     if (!canMoveIncident(from, to))
       throw conflict(
         "INCIDENT_TRANSITION_REFUSED",
-        `An incident that is ${from.replace("_", " ")} cannot become ${to.replace("_", " ")}.`,
+        `An incident that is ${from.replaceAll("_", " ")} cannot become ${to.replaceAll("_", " ")}.`,
         { from, to },
       );
     const at = this.#now().toISOString();
@@ -285,6 +285,7 @@ export class IncidentsService {
     const [summary] = await this.#summaries([row], new Map([[row.id, ids]]), reports, actor);
     const people = await this.#users.directory();
     const timeline: TimelineEntry[] = (await this.#incidents.events(incidentId)).map((e) => ({
+      id: e.id,
       at: e.at,
       actorName: e.actor_id ? (people.get(e.actor_id)?.name ?? "former staff") : null,
       actorRole: e.actor_role,
