@@ -1,4 +1,11 @@
 export { runFanoutBench } from "./bench/fanout.ts";
+export {
+  type IntakeBenchResult,
+  type LoadDriver,
+  type LoadResult,
+  type LoadRun,
+  runIntakeBench,
+} from "./bench/intake.ts";
 export { type FakeTwilio, startFakeTwilio } from "./channels/sms/twilio-fake.ts";
 export { type Config, ConfigError, loadConfig } from "./config.ts";
 export { FieldCrypto } from "./crypto/field-crypto.ts";
