@@ -250,6 +250,12 @@ export interface MetaTable {
   value: string;
 }
 
+/**
+ * A transaction other modules' writes can join, so that one use case's rows (a report and its
+ * audit entry) are stored all together or not at all.
+ */
+export type Tx = import("kysely").Transaction<Database>;
+
 export interface Database {
   areas: AreasTable;
   area_cells: AreaCellsTable;

@@ -69,6 +69,10 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+const CELL_CACHE_MS = 60_000;
+const CELL_CACHE_SIZE = 20_000;
+type CellCandidate = Awaited<ReturnType<AreasRepository["withCells"]>>[number];
+
 export class AreasService {
   readonly #areas: AreasRepository;
   readonly #now: () => Date;
@@ -77,6 +81,11 @@ export class AreasService {
   /** Each area's centre cell, by id (cleared when areas are imported). */
   readonly #centres = new Map<string, string>();
   readonly #outlines = new Map<string, { key: string; value: OutlineMap }>();
+  /**
+   * The areas whose cells include a cell, for a minute: every report looks one up, and an
+   * import by another process (the CLI) shows here within that minute.
+   */
+  readonly #byCell = new Map<string, { at: number; rows: Promise<CellCandidate[]> }>();
   constructor(areas: AreasRepository, now: () => Date = () => new Date()) {
     this.#areas = areas;
     this.#now = now;
@@ -148,6 +157,7 @@ export class AreasService {
   async importAreas(text: string, options: ImportOptions): Promise<ImportResult> {
     const areas = this.parseAreaFile(text, options);
     this.#centres.clear();
+    this.#byCell.clear();
     if (!options.replace) {
       const existing = await this.#areas.existingIds(areas.map((area) => area.id));
       if (existing.length > 0) {
@@ -193,7 +203,7 @@ export class AreasService {
     const { lat, lng } = query;
     if (lat === undefined || lng === undefined)
       throw invalid("LOOKUP_INVALID", "give lat and lng, or zip");
-    const candidates = await this.#areas.withCells([cellForPoint(lat, lng)]);
+    const candidates = await this.#candidates(cellForPoint(lat, lng));
     const keyOf = (row: { id: string; created_at: string }) => `${row.id}@${row.created_at}`;
     const missing = candidates.filter((row) => !this.#polygons.has(keyOf(row)));
     if (missing.length > 0) {
@@ -267,6 +277,17 @@ export class AreasService {
   async namesOf(ids: string[]): Promise<string[]> {
     const rows = await this.#areas.listByIds([...new Set(ids)]);
     return sortSummaries(rows.map(toSummary)).map((a) => a.name);
+  }
+
+  #candidates(cell: string): Promise<CellCandidate[]> {
+    const now = this.#now().getTime();
+    const cached = this.#byCell.get(cell);
+    if (cached && now - cached.at < CELL_CACHE_MS) return cached.rows;
+    if (this.#byCell.size >= CELL_CACHE_SIZE) this.#byCell.clear();
+    const rows = this.#areas.withCells([cell]);
+    this.#byCell.set(cell, { at: now, rows });
+    rows.catch(() => this.#byCell.delete(cell));
+    return rows;
   }
 
   async #lookupZip(zip: string): Promise<AreaSummary[]> {

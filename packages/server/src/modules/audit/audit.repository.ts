@@ -1,6 +1,6 @@
 import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
-import type { AuditEventsTable } from "../../db/schema.ts";
+import type { AuditEventsTable, Tx } from "../../db/schema.ts";
 
 export type AuditRow = AuditEventsTable;
 export type NewAuditRow = Omit<AuditRow, "seq" | "prev_hash" | "hash">;
@@ -17,21 +17,55 @@ export class AuditRepository {
     row: NewAuditRow,
     seal: (seq: number, prevHash: string) => string,
     genesis: string,
+    within?: Tx,
   ): Promise<AuditRow> {
-    return this.#database.db.transaction().execute(async (trx) => {
-      await this.#database.lockSequence(trx, "audit_events");
-      const last = await trx
-        .selectFrom("audit_events")
-        .select(["seq", "hash"])
-        .orderBy("seq", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      const seq = (last ? Number(last.seq) : 0) + 1;
-      const prev_hash = last?.hash ?? genesis;
-      const full: AuditRow = { ...row, seq, prev_hash, hash: seal(seq, prev_hash) };
-      await trx.insertInto("audit_events").values(full).execute();
-      return full;
+    if (within) return this.#appendIn(within, row, seal, genesis);
+    return this.#database.db
+      .transaction()
+      .execute((trx) => this.#appendIn(trx, row, seal, genesis));
+  }
+
+  async #appendIn(
+    trx: Tx,
+    row: NewAuditRow,
+    seal: (seq: number, prevHash: string) => string,
+    genesis: string,
+  ): Promise<AuditRow> {
+    const [full] = await this.appendManyIn(
+      trx,
+      [row],
+      (_row, seq, prev) => seal(seq, prev),
+      genesis,
+    );
+    if (!full) throw new Error("audit append wrote nothing");
+    return full;
+  }
+
+  /** Appends rows in order inside a caller's transaction: one read of the chain's end, one insert. */
+  async appendManyIn(
+    trx: Tx,
+    rows: NewAuditRow[],
+    seal: (row: NewAuditRow, seq: number, prevHash: string) => string,
+    genesis: string,
+  ): Promise<AuditRow[]> {
+    if (rows.length === 0) return [];
+    await this.#database.lockSequence(trx, "audit_events");
+    const last = await trx
+      .selectFrom("audit_events")
+      .select(["seq", "hash"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    let seq = last ? Number(last.seq) : 0;
+    let prev = last?.hash ?? genesis;
+    const full: AuditRow[] = rows.map((row) => {
+      seq += 1;
+      const entry: AuditRow = { ...row, seq, prev_hash: prev, hash: seal(row, seq, prev) };
+      prev = entry.hash;
+      return entry;
     });
+    await trx.insertInto("audit_events").values(full).execute();
+    return full;
   }
 
   /** Rows after `afterSeq`, oldest first. */

@@ -1,4 +1,5 @@
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import type { Tx } from "../../db/schema.ts";
 import type { AuditRepository, AuditRow, NewAuditRow } from "./audit.repository.ts";
 
 const GENESIS = "0".repeat(64);
@@ -82,8 +83,26 @@ export class AuditService {
     return this.#crypto.mac(content, MAC_CONTEXT);
   }
 
-  async record(event: AuditEvent): Promise<AuditEntry> {
-    const row: NewAuditRow = {
+  /** Appends entries in order within a caller's transaction (a batch of reports). */
+  async recordMany(events: AuditEvent[], within: Tx): Promise<void> {
+    await this.#rows.appendManyIn(
+      within,
+      events.map((event) => this.#row(event)),
+      (row, seq, prev) => this.#seal(row, seq, prev),
+      GENESIS,
+    );
+  }
+
+  /** Appends an entry; `within` a caller's transaction, it is stored with that use case's rows. */
+  async record(event: AuditEvent, within?: Tx): Promise<AuditEntry> {
+    const row = this.#row(event);
+    return present(
+      await this.#rows.append(row, (seq, prev) => this.#seal(row, seq, prev), GENESIS, within),
+    );
+  }
+
+  #row(event: AuditEvent): NewAuditRow {
+    return {
       at: this.#now().toISOString(),
       actor_id: event.actor.id,
       actor_role: event.actor.role,
@@ -93,9 +112,6 @@ export class AuditService {
       reason: event.reason ?? null,
       details: JSON.stringify(event.details ?? {}),
     };
-    return present(
-      await this.#rows.append(row, (seq, prev) => this.#seal(row, seq, prev), GENESIS),
-    );
   }
 
   async latest(options: {

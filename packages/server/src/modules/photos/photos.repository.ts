@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
-import type { Database, PhotosTable } from "../../db/schema.ts";
+import type { Database, PhotosTable, Tx } from "../../db/schema.ts";
 
 export type PhotoRow = PhotosTable;
 export type PhotoOwner = "report" | "dispatch";
@@ -12,8 +12,8 @@ export class PhotosRepository {
     this.#db = db;
   }
 
-  async insert(row: PhotoRow): Promise<void> {
-    await this.#db.insertInto("photos").values(row).execute();
+  async insert(row: PhotoRow, within?: Tx): Promise<void> {
+    await (within ?? this.#db).insertInto("photos").values(row).execute();
   }
 
   async findById(id: string): Promise<PhotoRow | undefined> {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
+import type { Tx } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { PhotoOwner, PhotosRepository } from "./photos.repository.ts";
@@ -84,16 +85,19 @@ export class PhotosService {
     }
   }
 
-  async store(owner: PhotoOwner, ownerId: string, photo: CleanPhoto): Promise<string> {
+  async store(owner: PhotoOwner, ownerId: string, photo: CleanPhoto, within?: Tx): Promise<string> {
     const id = randomUUID();
-    await this.#photos.insert({
-      id,
-      owner_type: owner,
-      owner_id: ownerId,
-      image_enc: this.#crypto.encrypt(photo.jpeg.toString("base64"), IMAGE),
-      bytes: photo.jpeg.length,
-      created_at: this.#now().toISOString(),
-    });
+    await this.#photos.insert(
+      {
+        id,
+        owner_type: owner,
+        owner_id: ownerId,
+        image_enc: this.#crypto.encrypt(photo.jpeg.toString("base64"), IMAGE),
+        bytes: photo.jpeg.length,
+        created_at: this.#now().toISOString(),
+      },
+      within,
+    );
     return id;
   }
 

@@ -5,7 +5,7 @@ import {
   countByStatus,
   type StatusCount,
 } from "../../db/aggregates.ts";
-import type { Database, ReportsTable } from "../../db/schema.ts";
+import type { Database, ReportsTable, Tx } from "../../db/schema.ts";
 
 export type ReportRow = ReportsTable;
 
@@ -16,25 +16,35 @@ export class ReportsRepository {
     this.#db = db;
   }
 
-  async insert(row: ReportRow): Promise<void> {
-    await this.#db.insertInto("reports").values(row).execute();
-  }
-
-  async receiptExists(receipt: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom("reports")
-      .select("id")
-      .where("receipt", "=", receipt)
-      .executeTakeFirst();
-    return row !== undefined;
+  /**
+   * Stores reports and whatever `alongside` writes (their photos and audit entries) in one
+   * transaction. A receipt another report already has is replaced with `newReceipt()`: a
+   * receipt is 8 of 31 characters, so a clash is rare and is not looked up beforehand.
+   */
+  async insertMany(
+    rows: ReportRow[],
+    alongside: (trx: Tx) => Promise<void>,
+    newReceipt: () => string,
+  ): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      let waiting = rows;
+      while (waiting.length > 0) {
+        const stored = await trx
+          .insertInto("reports")
+          .values(waiting)
+          .onConflict((oc) => oc.column("receipt").doNothing())
+          .returning("id")
+          .execute();
+        const ids = new Set(stored.map((row) => row.id));
+        waiting = waiting.filter((row) => !ids.has(row.id));
+        for (const row of waiting) row.receipt = newReceipt();
+      }
+      await alongside(trx);
+    });
   }
 
   async findById(id: string): Promise<ReportRow | undefined> {
     return this.#db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.#db.deleteFrom("reports").where("id", "=", id).execute();
   }
 
   async findByIds(ids: string[]): Promise<(ReportRow & { area_name: string | null })[]> {

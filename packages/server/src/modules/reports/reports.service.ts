@@ -9,9 +9,10 @@ import {
 import { z } from "zod";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import { readableCode } from "../../crypto/tokens.ts";
+import { WriteBatch } from "../../db/write-batch.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
-import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { Actor, AuditEvent, AuditService } from "../audit/audit.service.ts";
 import type { LiveEvents } from "../events/live-events.ts";
 import { type CleanPhoto, MAX_PHOTO_BASE64, type PhotosService } from "../photos/photos.service.ts";
 import { readPhone } from "../subscriptions/phone.ts";
@@ -69,6 +70,13 @@ export interface ReportPlace {
   seenAt: string;
 }
 
+/** A report checked and sealed, waiting for its turn to be written. */
+interface PendingReport {
+  row: ReportRow;
+  photo: CleanPhoto | undefined;
+  audit: AuditEvent;
+}
+
 export type ReportSource = "web" | "sms" | "operator";
 
 const DETAILS = "reports.details";
@@ -90,6 +98,22 @@ export class ReportsService {
   readonly #events: LiveEvents;
   readonly #countries: string[];
   readonly #now: () => Date;
+  /** Reports arriving together are stored together: one transaction, one commit. */
+  readonly #writes = new WriteBatch<PendingReport, void>(async (items) => {
+    await this.#reports.insertMany(
+      items.map((item) => item.row),
+      async (trx) => {
+        for (const item of items)
+          if (item.photo) await this.#photos.store("report", item.row.id, item.photo, trx);
+        await this.#audit.recordMany(
+          items.map((item) => item.audit),
+          trx,
+        );
+      },
+      () => readableCode([4, 4]),
+    );
+    return items.map(() => undefined);
+  });
   constructor(
     reports: ReportsRepository,
     areas: AreasService,
@@ -143,10 +167,9 @@ export class ReportsService {
         .join("\n"),
     );
     const id = randomUUID();
-    const receipt = await this.#newReceipt();
     const row: ReportRow = {
       id,
-      receipt,
+      receipt: readableCode([4, 4]),
       source,
       language: input.language,
       status: "new",
@@ -160,23 +183,18 @@ export class ReportsService {
       seen_at: seenAt,
       created_at: now.toISOString(),
     };
-    await this.#reports.insert(row);
-    if (photo) {
-      try {
-        await this.#photos.store("report", id, photo);
-      } catch (error) {
-        await this.#reports.delete(id);
-        throw error;
-      }
-    }
-    await this.#audit.record({
-      actor,
-      action: "report.created",
-      subject: { type: "report", id },
-      details: { source, flags: flags.join(","), photo: photo ? 1 : 0 },
+    await this.#writes.add({
+      row,
+      photo,
+      audit: {
+        actor,
+        action: "report.created",
+        subject: { type: "report", id },
+        details: { source, flags: flags.join(","), photo: photo ? 1 : 0 },
+      },
     });
     this.#events.publish({ type: "report.created", id });
-    return { id, receipt };
+    return { id, receipt: row.receipt };
   }
 
   /** The latest reports with what they say: an audited read of personal data. */
@@ -322,12 +340,5 @@ export class ReportsService {
       point: undefined,
       precision: "area",
     };
-  }
-
-  async #newReceipt(): Promise<string> {
-    for (;;) {
-      const receipt = readableCode([4, 4]);
-      if (!(await this.#reports.receiptExists(receipt))) return receipt;
-    }
   }
 }

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from "../../../test/app.ts";
 import { rawDatabaseText, TEST_DIALECTS } from "../../../test/databases.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
 import { SYSTEM } from "../audit/audit.service.ts";
+import { ReportsRepository } from "./reports.repository.ts";
 
 /** 26th Street at Pulaski, in South Lawndale (Little Village). */
 const LITTLE_VILLAGE = { lat: 41.844613, lng: -87.724587 };
@@ -37,6 +38,10 @@ describe.each(TEST_DIALECTS)("reports on %s", (dialect) => {
         )
       ).rows[0]?.n,
     );
+  let operatorHeaders: Record<string, string> = {};
+  beforeEach(async () => {
+    operatorHeaders = (await harness.signInAs("dispatcher")).headers;
+  });
   const readAsDispatcher = async () => {
     const dispatcher = await harness.signInAs("dispatcher");
     const response = await harness.app.inject({ url: "/api/reports", headers: dispatcher.headers });
@@ -187,6 +192,40 @@ describe.each(TEST_DIALECTS)("reports on %s", (dialect) => {
         ).rows[0]?.n,
       ),
     ).toBe(0);
+  });
+
+  it("stores reports arriving together in one commit, each with its own receipt and audit entry, and replaces a clashing receipt", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        harness.app.inject({
+          method: "POST",
+          url: "/api/reports/operator",
+          headers: operatorHeaders,
+          payload: { activity: `Agents, call ${i}`, location: LITTLE_VILLAGE },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
+    const receipts = new Set(responses.map((r) => r.json().receipt));
+    expect(receipts.size).toBe(8);
+    expect(await count()).toBe(8);
+    expect(
+      await harness.services.audit.latest({ limit: 20, action: "report.created" }),
+    ).toHaveLength(8);
+    expect(await harness.services.audit.verify()).toMatchObject({ ok: true });
+
+    // A receipt already in use is replaced inside the same transaction, not refused.
+    const [taken] = [...receipts];
+    const repository = new ReportsRepository(harness.test.database.db);
+    const original = await repository.findById(responses[0]?.json().id);
+    if (!original || !taken) throw new Error("no report");
+    const clash = { ...original, id: "clashing-report", receipt: original.receipt };
+    await repository.insertMany(
+      [clash],
+      async () => {},
+      () => "ZZZZ-ZZZZ",
+    );
+    expect((await repository.findById("clashing-report"))?.receipt).toBe("ZZZZ-ZZZZ");
   });
 
   it("strips a photo's EXIF and GPS on arrival, seals it, and shows it to a dispatcher in an audited read", async () => {
