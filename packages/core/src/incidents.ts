@@ -29,6 +29,16 @@ export const ReportView = z.object({
   precision: z.string(),
   details: ReportDetails,
   hasReplyNumber: z.boolean(),
+  /** Questions staff texted the reporter, and their answers. */
+  followUps: z.array(
+    z.object({
+      question: z.string(),
+      answer: z.string().nullable(),
+      askedAt: z.string(),
+      answeredAt: z.string().nullable(),
+      expiresAt: z.string(),
+    }),
+  ),
   photoIds: z.array(z.string()),
   /** Screening codes: the report may be a tip against a person. */
   flags: z.array(z.string()),

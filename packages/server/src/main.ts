@@ -127,6 +127,7 @@ export function createServices(
   // The local outbox stands in for any provider that is not configured (development, demos).
   const outbox = new OutboxChannel(new OutboxRepository(database.db), crypto, now);
   const emailChannel = emailProvider(config, outbox);
+  const sms = smsProvider(config, outbox);
   const events = new LiveEvents(database);
   const photos = new PhotosService(new PhotosRepository(database.db), crypto, audit, now);
   const reports = new ReportsService(
@@ -136,7 +137,7 @@ export function createServices(
     audit,
     photos,
     events,
-    { countries: config.sms.countries, now },
+    { countries: config.sms.countries, sms, now },
   );
   const plans = new PlansService(new PlansRepository(database.db), now);
   const alertsRepository = new AlertsRepository(database);
@@ -177,7 +178,7 @@ export function createServices(
       audit,
       events,
       channels: {
-        sms: smsProvider(config, outbox),
+        sms,
         push: new PushChannel({
           vapid: () => pushKeys.get(),
           subject: config.push.subject,
@@ -244,7 +245,7 @@ export function createServices(
       areas,
       crypto,
       audit,
-      { sms: smsProvider(config, outbox), email: emailChannel },
+      { sms, email: emailChannel },
       { countries: config.sms.countries, publicUrl: config.publicUrl, now },
     ),
     emailChannel,

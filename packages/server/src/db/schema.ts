@@ -285,6 +285,21 @@ export interface Database {
   shifts: ShiftsTable;
   dispatches: DispatchesTable;
   photos: PhotosTable;
+  report_follow_ups: ReportFollowUpsTable;
+}
+
+/** A question staff texted a reporter, and the answer; open for a day. */
+export interface ReportFollowUpsTable {
+  id: string;
+  report_id: string;
+  /** Blind index of the reporter's number, to match the answer texted back. */
+  reply_index: string;
+  question_enc: string;
+  answer_enc: string | null;
+  asked_by: string | null;
+  asked_at: string;
+  answered_at: string | null;
+  expires_at: string;
 }
 
 /** What staff track: one or more reports of the same activity. */

@@ -123,6 +123,54 @@ function ReportDetails({ report }: { report: ReportView }) {
   );
 }
 
+/** Questions texted to the reporter and their answers, and a form to ask one. */
+function FollowUps({ report, onAsked }: { report: ReportView; onAsked: () => void }) {
+  const [question, setQuestion] = useState("");
+  const [message, setMessage] = useState("");
+  const waiting = report.followUps.some(
+    (f) => f.answer === null && new Date(f.expiresAt).getTime() > Date.now(),
+  );
+  const ask = async (event: FormEvent) => {
+    event.preventDefault();
+    setMessage("");
+    try {
+      await api(`/api/reports/${report.id}/follow-up`, { method: "POST", body: { question } });
+      setQuestion("");
+      setMessage("Question sent by text.");
+      onAsked();
+    } catch (caught) {
+      setMessage(errorMessage(caught));
+    }
+  };
+  return (
+    <div className="follow-ups">
+      {report.followUps.map((f) => (
+        <p key={f.askedAt}>
+          Asked by text: “{f.question}” —{" "}
+          {f.answer ? <strong>answered: “{f.answer}”</strong> : "no answer yet"}
+        </p>
+      ))}
+      {report.hasReplyNumber && !waiting && (
+        <form className="inline-form" onSubmit={(e) => void ask(e)}>
+          <label>
+            Ask the reporter (by text){" "}
+            <input
+              value={question}
+              maxLength={300}
+              required
+              onChange={(e) => setQuestion(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="secondary">
+            Send question
+          </button>
+        </form>
+      )}
+      <p role="status">{message}</p>
+    </div>
+  );
+}
+
 /**
  * The dispatcher's live queue: new reports (with the incident each is close to) and incidents.
  * Keys: j/k move between reports, m merges into the suggested incident, n opens a new one,
@@ -275,6 +323,7 @@ export function QueuePage() {
               <summary>Everything it says</summary>
               <ReportDetails report={report} />
             </details>
+            <FollowUps report={report} onAsked={queue.refresh} />
             {report.suggestion && (
               <p className="suggestion">
                 Close to{" "}
@@ -489,6 +538,7 @@ export function IncidentPage({ id }: { id: string }) {
               Receipt {r.receipt} · {r.source} · received {formatDateTime(r.createdAt)}
             </p>
             <ReportDetails report={r} />
+            <FollowUps report={r} onAsked={incident.refresh} />
           </li>
         ))}
       </ol>

@@ -4,7 +4,8 @@ import type { Kysely } from "kysely";
  * What staff track (incidents, with the reports merged into them and a timeline), who checks
  * them (responders, their shifts, the verification requests sent to them) and photos.
  * In the clear: statuses, times, cells and area ids (coarse, for clustering and dispatch).
- * Sealed: an incident's centroid, timeline notes, responders' contacts, dispatch notes, photos.
+ * Sealed: an incident's centroid, timeline notes, responders' contacts, dispatch notes, photos,
+ * follow-up questions to reporters and their answers (found by a blind index of the number).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -98,6 +99,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("dispatches")
     .columns(["status", "asked_at"])
     .execute();
+  // One question from staff to a reporter by SMS, and the answer texted back.
+  await db.schema
+    .createTable("report_follow_ups")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("report_id", "text", (c) => c.notNull().references("reports.id"))
+    .addColumn("reply_index", "text", (c) => c.notNull())
+    .addColumn("question_enc", "text", (c) => c.notNull())
+    .addColumn("answer_enc", "text")
+    .addColumn("asked_by", "text")
+    .addColumn("asked_at", "text", (c) => c.notNull())
+    .addColumn("answered_at", "text")
+    .addColumn("expires_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex("report_follow_ups_reply_idx")
+    .on("report_follow_ups")
+    .column("reply_index")
+    .execute();
   await db.schema
     .createTable("photos")
     .addColumn("id", "text", (c) => c.primaryKey())
@@ -117,6 +136,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     "photos",
+    "report_follow_ups",
     "dispatches",
     "shifts",
     "responders",

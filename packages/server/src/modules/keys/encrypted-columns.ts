@@ -27,6 +27,18 @@ export const ENCRYPTED_COLUMNS = [
   { table: "responders", key: "user_id", column: "push_enc", context: "responders.push" },
   { table: "dispatches", key: "id", column: "note_enc", context: "dispatches.note" },
   { table: "photos", key: "id", column: "image_enc", context: "photos.image" },
+  {
+    table: "report_follow_ups",
+    key: "id",
+    column: "question_enc",
+    context: "report_follow_ups.question",
+  },
+  {
+    table: "report_follow_ups",
+    key: "id",
+    column: "answer_enc",
+    context: "report_follow_ups.answer",
+  },
   { table: "outbox_messages", key: "id", column: "to_enc", context: "outbox_messages.to" },
   { table: "outbox_messages", key: "id", column: "body_enc", context: "outbox_messages.body" },
   {

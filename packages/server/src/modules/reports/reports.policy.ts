@@ -6,4 +6,5 @@ export const reportsPolicy: PolicyTable = {
   "POST /api/reports/operator": ["admin", "dispatcher"],
   "GET /api/reports": ["admin", "dispatcher"],
   "POST /api/reports/:id/discard-details": ["admin", "dispatcher"],
+  "POST /api/reports/:id/follow-up": ["admin", "dispatcher"],
 };

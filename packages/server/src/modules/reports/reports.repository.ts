@@ -5,7 +5,7 @@ import {
   countByStatus,
   type StatusCount,
 } from "../../db/aggregates.ts";
-import type { Database, ReportsTable, Tx } from "../../db/schema.ts";
+import type { Database, ReportFollowUpsTable, ReportsTable, Tx } from "../../db/schema.ts";
 
 export type ReportRow = ReportsTable;
 
@@ -43,6 +43,47 @@ export class ReportsRepository {
     });
   }
 
+  async insertFollowUp(row: ReportFollowUpsTable): Promise<void> {
+    await this.#db.insertInto("report_follow_ups").values(row).execute();
+  }
+
+  async followUps(reportIds: string[]): Promise<ReportFollowUpsTable[]> {
+    if (reportIds.length === 0) return [];
+    return this.#db
+      .selectFrom("report_follow_ups")
+      .selectAll()
+      .where("report_id", "in", reportIds)
+      .orderBy("asked_at")
+      .execute();
+  }
+
+  /** The newest question still waiting for an answer from this number, if any. */
+  async openFollowUp(
+    replyIndex: string,
+    now: string,
+  ): Promise<(ReportFollowUpsTable & { receipt: string }) | undefined> {
+    return this.#db
+      .selectFrom("report_follow_ups")
+      .innerJoin("reports", "reports.id", "report_follow_ups.report_id")
+      .selectAll("report_follow_ups")
+      .select("reports.receipt")
+      .where("report_follow_ups.reply_index", "=", replyIndex)
+      .where("report_follow_ups.answered_at", "is", null)
+      .where("report_follow_ups.expires_at", ">", now)
+      .orderBy("report_follow_ups.asked_at", "desc")
+      .executeTakeFirst();
+  }
+
+  async answerFollowUp(id: string, answerEnc: string, at: string): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("report_follow_ups")
+      .set({ answer_enc: answerEnc, answered_at: at })
+      .where("id", "=", id)
+      .where("answered_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async findById(id: string): Promise<ReportRow | undefined> {
     return this.#db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
   }
@@ -72,17 +113,37 @@ export class ReportsRepository {
   }
 
   async discardDetails(id: string, detailsEnc: string): Promise<void> {
-    await this.#db
-      .updateTable("reports")
-      .set({
-        status: "discarded",
-        details_enc: detailsEnc,
-        reply_enc: null,
-        location_enc: null,
-        flags: "[]",
-      })
-      .where("id", "=", id)
-      .execute();
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("reports")
+        .set({
+          status: "discarded",
+          details_enc: detailsEnc,
+          reply_enc: null,
+          location_enc: null,
+          flags: "[]",
+        })
+        .where("id", "=", id)
+        .execute();
+      await trx.deleteFrom("report_follow_ups").where("report_id", "=", id).execute();
+    });
+  }
+
+  /** Retention: questions and answers go with the reply number. */
+  async deleteFollowUpsBefore(cutoff: string, dryRun: boolean): Promise<number> {
+    if (dryRun) {
+      const row = await this.#db
+        .selectFrom("report_follow_ups")
+        .select((eb) => eb.fn.countAll<number | string>().as("n"))
+        .where("asked_at", "<", cutoff)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    const result = await this.#db
+      .deleteFrom("report_follow_ups")
+      .where("asked_at", "<", cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async inventory(): Promise<{

@@ -83,6 +83,28 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
       },
     );
     app.post(
+      "/api/reports/:id/follow-up",
+      {
+        schema: {
+          tags,
+          summary: "Text the reporter one question about their report (to the number they left)",
+          params: z.object({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({
+            question: z.string().trim().min(1, "write the question").max(300),
+          }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const staff = requireStaff(request);
+        await reports.askFollowUp(request.params.id, request.body.question, {
+          id: staff.userId,
+          role: staff.role,
+        });
+        return reply.status(204).send(null);
+      },
+    );
+    app.post(
       "/api/reports/:id/discard-details",
       {
         schema: {

@@ -7,10 +7,11 @@ import {
   type ReportView,
 } from "@aviso/core";
 import { z } from "zod";
+import type { MessageChannel } from "../../channels/channel.ts";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import { readableCode } from "../../crypto/tokens.ts";
 import { WriteBatch } from "../../db/write-batch.ts";
-import { invalid, notFound } from "../../errors.ts";
+import { conflict, invalid, notFound } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditEvent, AuditService } from "../audit/audit.service.ts";
 import type { LiveEvents } from "../events/live-events.ts";
@@ -82,6 +83,10 @@ export type ReportSource = "web" | "sms" | "operator";
 const DETAILS = "reports.details";
 const LOCATION = "reports.location";
 const REPLY = "reports.reply";
+const QUESTION = "report_follow_ups.question";
+const ANSWER = "report_follow_ups.answer";
+/** A follow-up question waits this long for its answer. */
+const FOLLOW_UP_HOURS = 24;
 const SEEN_AT_MAX_HOURS = 72;
 
 /**
@@ -96,6 +101,7 @@ export class ReportsService {
   readonly #audit: AuditService;
   readonly #photos: PhotosService;
   readonly #events: LiveEvents;
+  readonly #sms: MessageChannel;
   readonly #countries: string[];
   readonly #now: () => Date;
   /** Reports arriving together are stored together: one transaction, one commit. */
@@ -121,8 +127,9 @@ export class ReportsService {
     audit: AuditService,
     photos: PhotosService,
     events: LiveEvents,
-    options: { countries: string[]; now?: () => Date },
+    options: { countries: string[]; sms: MessageChannel; now?: () => Date },
   ) {
+    this.#sms = options.sms;
     this.#reports = reports;
     this.#areas = areas;
     this.#crypto = crypto;
@@ -208,6 +215,70 @@ export class ReportsService {
     return this.#present(await this.#reports.findByIds(ids), actor, reason);
   }
 
+  /**
+   * Texts the reporter one question about their report (to the number they left). One at a
+   * time: the answer they text back within a day is attached to the report.
+   */
+  async askFollowUp(reportId: string, question: string, actor: Actor): Promise<void> {
+    const row = await this.#reports.findById(reportId);
+    if (!row) throw notFound("REPORT_NOT_FOUND", `No report has the id ${reportId}`);
+    if (!row.reply_enc)
+      throw conflict(
+        "NO_REPLY_NUMBER",
+        "This reporter left no number (or it was erased by the retention rule).",
+      );
+    const now = this.#now();
+    const e164 = this.#crypto.decrypt(row.reply_enc, REPLY);
+    const replyIndex = this.#crypto.blindIndex(e164, REPLY);
+    if (await this.#reports.openFollowUp(replyIndex, now.toISOString()))
+      throw conflict(
+        "FOLLOW_UP_WAITING",
+        "A question to this number is still waiting for its answer. Ask again after it answers, or call.",
+      );
+    await this.#sms.send({
+      channel: "sms",
+      to: e164,
+      body: `Aviso hotline, about your report ${row.receipt}: ${question} (Reply to this text. Do not send names or addresses.)`,
+    });
+    await this.#reports.insertFollowUp({
+      id: randomUUID(),
+      report_id: reportId,
+      reply_index: replyIndex,
+      question_enc: this.#crypto.encrypt(question, QUESTION),
+      answer_enc: null,
+      asked_by: actor.id,
+      asked_at: now.toISOString(),
+      answered_at: null,
+      expires_at: new Date(now.getTime() + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
+    });
+    await this.#audit.record({
+      actor,
+      action: "report.follow_up_asked",
+      subject: { type: "report", id: reportId },
+    });
+    this.#events.publish({ type: "report.updated", id: reportId });
+  }
+
+  /**
+   * A text from a number with a question waiting: the answer to it. Returns the report's
+   * receipt when it was one, or undefined (then the text is something else).
+   */
+  async takeFollowUpAnswer(e164: string, text: string): Promise<string | undefined> {
+    const now = this.#now().toISOString();
+    const open = await this.#reports.openFollowUp(this.#crypto.blindIndex(e164, REPLY), now);
+    if (!open) return undefined;
+    const answer = text.trim().slice(0, 1600);
+    if (!(await this.#reports.answerFollowUp(open.id, this.#crypto.encrypt(answer, ANSWER), now)))
+      return undefined;
+    await this.#audit.record({
+      actor: { id: null, role: "reporter" },
+      action: "report.follow_up_answered",
+      subject: { type: "report", id: open.report_id },
+    });
+    this.#events.publish({ type: "report.updated", id: open.report_id });
+    return open.receipt;
+  }
+
   /** Where and when reports were seen (the point opened from its seal), for clustering. */
   async placesOf(ids: string[]): Promise<ReportPlace[]> {
     if (ids.length === 0) return [];
@@ -238,10 +309,20 @@ export class ReportsService {
       reason,
       details: { count: rows.length, ids: rows.map((row) => row.id).join(",") },
     });
-    const photos = await this.#photos.idsFor(
-      "report",
-      rows.map((row) => row.id),
-    );
+    const ids = rows.map((row) => row.id);
+    const photos = await this.#photos.idsFor("report", ids);
+    const followUps = new Map<string, ReportView["followUps"]>();
+    for (const f of await this.#reports.followUps(ids))
+      followUps.set(f.report_id, [
+        ...(followUps.get(f.report_id) ?? []),
+        {
+          question: this.#crypto.decrypt(f.question_enc, QUESTION),
+          answer: f.answer_enc ? this.#crypto.decrypt(f.answer_enc, ANSWER) : null,
+          askedAt: f.asked_at,
+          answeredAt: f.answered_at,
+          expiresAt: f.expires_at,
+        },
+      ]);
     return rows.map((row) => ({
       id: row.id,
       receipt: row.receipt,
@@ -252,6 +333,7 @@ export class ReportsService {
       precision: row.precision,
       details: JSON.parse(this.#crypto.decrypt(row.details_enc, DETAILS)) as ReportDetails,
       hasReplyNumber: row.reply_enc !== null,
+      followUps: followUps.get(row.id) ?? [],
       photoIds: photos.get(row.id) ?? [],
       flags: JSON.parse(row.flags) as TipFlag[],
       seenAt: row.seen_at,
@@ -286,7 +368,9 @@ export class ReportsService {
   /** Retention: erases reply numbers and precise points on reports made before the cutoffs. */
   async purge(cutoffs: { reply: string; point: string }, dryRun: boolean) {
     return {
-      replies: await this.#reports.eraseBefore("reply_enc", cutoffs.reply, dryRun),
+      replies:
+        (await this.#reports.eraseBefore("reply_enc", cutoffs.reply, dryRun)) +
+        (await this.#reports.deleteFollowUpsBefore(cutoffs.reply, dryRun)),
       points: await this.#reports.eraseBefore("location_enc", cutoffs.point, dryRun),
       photos: await this.#photos.purge(cutoffs.point, dryRun),
     };

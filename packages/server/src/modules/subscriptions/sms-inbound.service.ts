@@ -124,8 +124,14 @@ export class SmsInboundService {
       // A number that opted out can still report; it is just not answered.
       return (await this.#subscriptions.isSuppressed(CHANNEL, index)) ? undefined : reply;
     }
+    // A text from a reporter who was asked a question is its answer, whatever words it has
+    // ("sí" must not confirm a subscription).
+    const answered = await this.#reports.takeFollowUpAnswer(e164, body);
+    const isSuppressed = await this.#subscriptions.isSuppressed(CHANNEL, index);
+    if (answered)
+      return isSuppressed ? undefined : messages.reportReceived(answered, this.#options.hotline);
     // Nothing else is ever sent to a number that opted out.
-    if (await this.#subscriptions.isSuppressed(CHANNEL, index)) return undefined;
+    if (isSuppressed) return undefined;
     if (rights) return rights.body;
 
     const existing = await this.#subscriptions.findByContact(CHANNEL, index);

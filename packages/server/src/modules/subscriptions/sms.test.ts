@@ -197,6 +197,48 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
     expect(harness.log.text()).not.toContain("camionetas");
   });
 
+  it("texts a reporter one follow-up question and attaches the answer texted back, even a keyword like SI", async () => {
+    const sent = await text("Reporte 60623 agentes en la esquina", "+13125550178");
+    const receipt = /recibo ([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})/.exec(sent.message ?? "")?.[1];
+    const dispatcher = await harness.signInAs("dispatcher");
+    const list = async () =>
+      (await harness.app.inject({ url: "/api/reports", headers: dispatcher.headers })).json()
+        .reports as { id: string; followUps: { question: string; answer: string | null }[] }[];
+    const [report] = await list();
+    if (!report) throw new Error("no report");
+    const ask = (question: string) =>
+      harness.app.inject({
+        method: "POST",
+        url: `/api/reports/${report.id}/follow-up`,
+        headers: dispatcher.headers,
+        payload: { question },
+      });
+    expect((await ask("")).json().error.message).toMatch(/question/);
+    expect((await ask("¿Cuántas camionetas ve ahora?")).statusCode).toBe(204);
+    const [question] = await harness.services.outbox.latest();
+    expect(question).toMatchObject({ channel: "sms", to: "+13125550178" });
+    expect(question?.body).toContain(`about your report ${receipt}: ¿Cuántas camionetas ve ahora?`);
+    // One question at a time.
+    expect((await ask("¿Y agentes?")).json().error.code).toBe("FOLLOW_UP_WAITING");
+
+    // The answer is "Si": a follow-up answer, not a subscription confirmation.
+    const answer = await text("Si, tres", "+13125550178");
+    expect(answer.message).toContain(receipt);
+    expect((await list())[0]?.followUps).toEqual([
+      expect.objectContaining({ question: "¿Cuántas camionetas ve ahora?", answer: "Si, tres" }),
+    ]);
+    // Another number's text is not an answer to it.
+    expect((await text("tres", "+13125550179")).message).not.toContain(receipt);
+    expect(harness.log.text()).not.toContain("Cuántas");
+    const reporterless = await harness.app.inject({
+      method: "POST",
+      url: "/api/reports/no-such-report/follow-up",
+      headers: dispatcher.headers,
+      payload: { question: "?" },
+    });
+    expect(reporterless.statusCode).toBe(404);
+  });
+
   it("keeps the caller's location and the message out of the database and the logs", async () => {
     await text("JOIN 60623 please hide me");
     await text("JOIN 60623");
