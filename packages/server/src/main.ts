@@ -50,6 +50,7 @@ import { PrivacyService } from "./modules/privacy/privacy.service.ts";
 import { ReportsRepository } from "./modules/reports/reports.repository.ts";
 import { ReportsService } from "./modules/reports/reports.service.ts";
 import { unsubscribeUrl } from "./modules/subscriptions/contacts.ts";
+import { readSubscriberPhone } from "./modules/subscriptions/phone.ts";
 import { PushKeys } from "./modules/subscriptions/push-keys.ts";
 import { SmsInboundService } from "./modules/subscriptions/sms-inbound.service.ts";
 import { SubscriptionsRepository } from "./modules/subscriptions/subscriptions.repository.ts";
@@ -137,7 +138,16 @@ export function createServices(
     audit,
     photos,
     events,
-    { countries: config.sms.countries, sms, now },
+    {
+      countries: config.sms.countries,
+      sms,
+      isOptedOut: async (e164) =>
+        subscriptionsRepository.isSuppressed(
+          "sms",
+          readSubscriberPhone(e164, crypto, [])?.index ?? "",
+        ),
+      now,
+    },
   );
   const plans = new PlansService(new PlansRepository(database.db), now);
   const alertsRepository = new AlertsRepository(database);
@@ -227,6 +237,7 @@ export function createServices(
       plans,
       alerts,
       outbox,
+      { incidents, dispatch },
       audit,
       config.retention,
       now,

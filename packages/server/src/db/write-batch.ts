@@ -28,9 +28,21 @@ export class WriteBatch<T, R> {
       const batch = this.#pending.splice(0, this.#max);
       try {
         const results = await this.#write(batch.map((entry) => entry.item));
-        batch.forEach((entry, i) => entry.resolve(results[i] as R));
+        for (const [i, entry] of batch.entries()) entry.resolve(results[i] as R);
       } catch (error) {
-        for (const entry of batch) entry.reject(error);
+        if (batch.length === 1) {
+          batch[0]?.reject(error);
+          continue;
+        }
+        // One bad item must not refuse the others: each is written on its own.
+        for (const entry of batch) {
+          try {
+            const [result] = await this.#write([entry.item]);
+            entry.resolve(result as R);
+          } catch (alone) {
+            entry.reject(alone);
+          }
+        }
       }
     }
     this.#isRunning = false;

@@ -150,7 +150,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       pushKeys: services.pushKeys,
     }),
   );
-  await app.register(reportsRoutes(services.reports));
+  await app.register(reportsRoutes(services.reports, services.incidents));
   await app.register(incidentsRoutes(services.incidents, services.dispatch, services.photos));
   await app.register(eventsRoutes(services.events));
   await app.register(basemapRoutes(deps.basemapPmtiles));

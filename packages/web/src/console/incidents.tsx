@@ -180,7 +180,9 @@ export function QueuePage() {
   const [status, setStatus] = useState<string>("");
   const [areaId, setAreaId] = useState<string>("");
   const [areas, setAreas] = useState<AreaSummary[]>([]);
-  const [selected, setSelected] = useState(0);
+  // The selected report by id: live updates put new reports on top, and a key must act on the
+  // report the dispatcher was reading.
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState("");
   const filterRef = useRef<HTMLSelectElement>(null);
   const query = new URLSearchParams({
@@ -193,7 +195,13 @@ export function QueuePage() {
   }, []);
   const reports = queue.value?.reports ?? [];
   const incidents = queue.value?.incidents ?? [];
-  const current: QueuedReport | undefined = reports[Math.min(selected, reports.length - 1)];
+  const selectedIndex = Math.max(
+    0,
+    reports.findIndex((r) => r.id === selectedId),
+  );
+  const current: QueuedReport | undefined = reports[selectedIndex];
+  const select = (index: number) =>
+    setSelectedId(reports[Math.max(0, Math.min(index, reports.length - 1))]?.id);
 
   const act = useCallback(
     async (what: () => Promise<unknown>, done: string) => {
@@ -244,8 +252,8 @@ export function QueuePage() {
         event.altKey
       )
         return;
-      if (event.key === "j") setSelected((n) => Math.min(n + 1, Math.max(0, reports.length - 1)));
-      else if (event.key === "k") setSelected((n) => Math.max(0, n - 1));
+      if (event.key === "j") select(selectedIndex + 1);
+      else if (event.key === "k") select(selectedIndex - 1);
       else if (event.key === "m" && current?.suggestion && current.flags.length === 0)
         void merge(current);
       else if (event.key === "n" && current && current.flags.length === 0)
@@ -301,11 +309,11 @@ export function QueuePage() {
       <h3>New reports ({reports.length})</h3>
       {reports.length === 0 && <p>No new reports.</p>}
       <ol className="report-queue">
-        {reports.map((report, index) => (
+        {reports.map((report) => (
           <li
             key={report.id}
-            className={index === selected ? "selected" : undefined}
-            aria-current={index === selected ? "true" : undefined}
+            className={report.id === current?.id ? "selected" : undefined}
+            aria-current={report.id === current?.id ? "true" : undefined}
             data-receipt={report.receipt}
           >
             <p>
@@ -414,10 +422,13 @@ export function IncidentPage({ id }: { id: string }) {
   const [proposals, setProposals] = useState<ResponderProposal[] | undefined>(undefined);
   const [message, setMessage] = useState("");
   const [note, setNote] = useState("");
+  const [isBusy, setBusy] = useState(false);
   const value = incident.value;
 
   const act = async (what: () => Promise<unknown>, done: string) => {
+    if (isBusy) return;
     setMessage("");
+    setBusy(true);
     try {
       await what();
       setMessage(done);
@@ -425,6 +436,8 @@ export function IncidentPage({ id }: { id: string }) {
       if (proposals) void loadProposals();
     } catch (caught) {
       setMessage(errorMessage(caught));
+    } finally {
+      setBusy(false);
     }
   };
   const loadProposals = async () => {
@@ -501,7 +514,7 @@ export function IncidentPage({ id }: { id: string }) {
         <p className="flag">Nobody accepted in time; the next nearest responders were asked.</p>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void ask()}>
+        <button type="button" disabled={isBusy} onClick={() => void ask()}>
           Ask the nearest available
         </button>
         <button type="button" onClick={() => void loadProposals()}>

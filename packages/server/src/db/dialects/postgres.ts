@@ -38,20 +38,36 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
   const channel = `aviso_events_${options.schema ?? "public"}`;
   const listeners = new Set<(payload: string) => void>();
   let listening: Promise<pg.Client> | undefined;
+  let isShuttingDown = false;
   const startListening = async () => {
     const client = new pg.Client({ connectionString: options.url });
     client.on("notification", (message) => {
       if (message.channel !== channel || message.payload === undefined) return;
       for (const listener of listeners) listener(message.payload);
     });
-    // A dropped LISTEN connection is reopened by the next listener; events meanwhile are lost,
-    // which the console tolerates because it reloads its queue on reconnect.
-    client.on("error", () => {
+    // A dropped LISTEN connection is reopened a second later while anyone listens; events in
+    // between are lost, which consoles tolerate (they reload on any later event).
+    let isLost = false;
+    const lost = () => {
+      if (isLost || isShuttingDown) return;
+      isLost = true;
       listening = undefined;
-    });
+      setTimeout(keepListening, 1000).unref();
+    };
+    client.on("error", lost);
+    client.on("end", lost);
     await client.connect();
     await client.query(`listen ${pg.escapeIdentifier(channel)}`);
     return client;
+  };
+  const keepListening = () => {
+    if (isShuttingDown || listeners.size === 0 || listening) return;
+    const attempt = startListening();
+    listening = attempt;
+    attempt.catch(() => {
+      if (listening === attempt) listening = undefined;
+      setTimeout(keepListening, 1000).unref();
+    });
   };
   return {
     name: "postgres",
@@ -86,8 +102,13 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     },
     async listen(listener) {
       listeners.add(listener);
-      listening ??= startListening();
-      await listening;
+      keepListening();
+      try {
+        await listening;
+      } catch (error) {
+        listeners.delete(listener);
+        throw error;
+      }
       return async () => {
         listeners.delete(listener);
       };
@@ -96,6 +117,7 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       await pool.query("select 1");
     },
     async close() {
+      isShuttingDown = true;
       listeners.clear();
       const client = listening;
       listening = undefined;

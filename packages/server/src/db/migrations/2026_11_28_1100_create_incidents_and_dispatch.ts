@@ -89,10 +89,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("asked_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
+  // One request per responder per incident: asking twice (a double click, two processes
+  // escalating) stores and sends nothing more.
   await db.schema
-    .createIndex("dispatches_incident_idx")
+    .createIndex("dispatches_incident_responder_uq")
     .on("dispatches")
-    .column("incident_id")
+    .columns(["incident_id", "responder_id"])
+    .unique()
     .execute();
   await db.schema
     .createIndex("dispatches_status_idx")

@@ -66,8 +66,27 @@ export class DispatchRepository {
       .execute();
   }
 
-  async insertDispatches(rows: DispatchRow[]): Promise<void> {
-    if (rows.length > 0) await this.#db.insertInto("dispatches").values(rows).execute();
+  /** Inserts requests, skipping a responder already asked for that incident; returns the ids stored. */
+  async insertDispatches(rows: DispatchRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const stored = await this.#db
+      .insertInto("dispatches")
+      .values(rows)
+      .onConflict((oc) => oc.columns(["incident_id", "responder_id"]).doNothing())
+      .returning("id")
+      .execute();
+    return stored.map((row) => row.id);
+  }
+
+  /** Whether a request was sent to this responder (for what they may see). */
+  async isSentTo(dispatchId: string, userId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("dispatches")
+      .select("id")
+      .where("id", "=", dispatchId)
+      .where("responder_id", "=", userId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async findById(id: string): Promise<DispatchRow | undefined> {

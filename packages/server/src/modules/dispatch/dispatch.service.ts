@@ -22,6 +22,7 @@ import { type Actor, type AuditService, SYSTEM } from "../audit/audit.service.ts
 import type { LiveEvents } from "../events/live-events.ts";
 import type { IncidentsService } from "../incidents/incidents.service.ts";
 import type { CleanPhoto, PhotosService } from "../photos/photos.service.ts";
+import { readContact } from "../subscriptions/contacts.ts";
 import { readPhone } from "../subscriptions/phone.ts";
 import type { UsersService } from "../users/users.service.ts";
 import type { DispatchRepository, DispatchRow, ShiftRow } from "./dispatch.repository.ts";
@@ -231,6 +232,11 @@ export class DispatchService {
     if (to === "declined") await this.#escalateIfNobodyLeft(row.incident_id);
   }
 
+  /** Whether this request was sent to this person. */
+  async isSentTo(dispatchId: string, userId: string): Promise<boolean> {
+    return this.#dispatch.isSentTo(dispatchId, userId);
+  }
+
   /** A photo from the responder a request was sent to; its metadata is already stripped. */
   async addPhoto(dispatchId: string, photo: CleanPhoto, userId: string): Promise<string> {
     const row = await this.#dispatch.findById(dispatchId);
@@ -258,11 +264,19 @@ export class DispatchService {
     ).toISOString();
     let escalated = 0;
     for (const incidentId of await this.#dispatch.overdueIncidents(cutoff)) {
-      const rows = await this.#dispatch.forIncidents([incidentId]);
       const now = this.#now().toISOString();
-      for (const row of rows)
-        if (row.status === "asked" && row.asked_at <= cutoff)
-          await this.#dispatch.move(row.id, "asked", { status: "expired", updated_at: now });
+      let expiredHere = 0;
+      for (const row of await this.#dispatch.forIncidents([incidentId]))
+        if (
+          row.status === "asked" &&
+          row.asked_at <= cutoff &&
+          (await this.#dispatch.move(row.id, "asked", { status: "expired", updated_at: now }))
+        )
+          expiredHere += 1;
+      // Only the process whose update expired the requests asks on (two running this job, or
+      // an answer arriving meanwhile, must not ask the next wave twice); and it reads again.
+      if (expiredHere === 0) continue;
+      const rows = await this.#dispatch.forIncidents([incidentId]);
       if (rows.some((row) => WORKING.includes(row.status as DispatchStatus))) continue;
       const facts = await this.#incidents.facts(incidentId);
       if (!isIncidentOpen(facts.status)) continue;
@@ -323,13 +337,26 @@ export class DispatchService {
         id: userId,
         role: "responder",
       });
+      // What a responder needs to find the activity, and only while the request is theirs to
+      // work: not the reporter's note, and nothing once they declined or it ended.
+      const isActive = PENDING.includes(row.status as DispatchStatus) || row.status === "expired";
       requests.push({
         ...this.#view(row, name, photos),
         incident: {
           id: incident.id,
           status: incident.status,
           areaNames: detail.areaNames,
-          reports: detail.reports.map((r) => ({ ...r.details, id: r.id, seenAt: r.seenAt })),
+          reports: isActive
+            ? detail.reports.map(({ id, seenAt, details: d }) => ({
+                id,
+                seenAt,
+                activity: d.activity,
+                size: d.size,
+                place: d.place,
+                uniform: d.uniform,
+                equipment: d.equipment,
+              }))
+            : [],
         },
       });
     }
@@ -376,11 +403,15 @@ export class DispatchService {
         });
       phoneEnc = phone ? this.#crypto.encrypt(phone.e164, PHONE) : null;
     }
+    // A push subscription is checked as a subscriber's is (its endpoint, its keys).
+    const push = contact.push
+      ? readContact("push", contact.push, this.#crypto, this.#options.countries).value
+      : contact.push;
     const pushEnc =
-      contact.push === undefined
+      push === undefined
         ? (current?.push_enc ?? null)
-        : contact.push
-          ? this.#crypto.encrypt(contact.push, PUSH)
+        : push
+          ? this.#crypto.encrypt(push, PUSH)
           : null;
     await this.#dispatch.saveResponder({
       user_id: userId,
@@ -494,7 +525,7 @@ export class DispatchService {
     actor: Actor,
   ): Promise<DispatchView[]> {
     const now = this.#now().toISOString();
-    const rows: DispatchRow[] = chosen.map((p) => ({
+    let rows: DispatchRow[] = chosen.map((p) => ({
       id: randomUUID(),
       incident_id: incidentId,
       responder_id: p.responderId,
@@ -507,7 +538,10 @@ export class DispatchService {
       asked_at: now,
       updated_at: now,
     }));
-    await this.#dispatch.insertDispatches(rows);
+    // One request per responder per incident (a unique index): a double click or a second
+    // process asking the same person inserts nothing, and nothing is sent twice.
+    const inserted = new Set(await this.#dispatch.insertDispatches(rows));
+    rows = rows.filter((row) => inserted.has(row.id));
     const incident = await this.#incidents.facts(incidentId);
     const where = (await this.#areas.namesOf(incident.areaIds)).join(", ") || "your area";
     const contacts = new Map(

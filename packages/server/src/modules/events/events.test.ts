@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/app.ts";
 import { TEST_DIALECTS, TEST_POSTGRES_URL } from "../../../test/databases.ts";
@@ -93,6 +94,24 @@ describe.each(TEST_DIALECTS)("live events on %s", (dialect) => {
       }
     },
   );
+
+  it.runIf(dialect === "postgres")("listens again after the LISTEN connection is cut", async () => {
+    const dispatcher = await harness.signInAs("dispatcher");
+    const response = await stream(dispatcher.cookie);
+    const reading = readEvents(response, (seen) => seen.length > 0);
+    const cut = await sql<{ n: number }>`
+        select count(pg_terminate_backend(pid)) as n from pg_stat_activity
+        where query like 'listen %' and pid <> pg_backend_pid()
+          and query like ${`%aviso_events_${harness.test.schema}%`}`.execute(
+      harness.test.database.db,
+    );
+    expect(Number(cut.rows[0]?.n)).toBe(1);
+    // Reopened a second later: what is published after that reaches the open stream.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    harness.services.events.publish({ type: "incident.updated", id: "after-cut" });
+    const events = await reading;
+    expect(events.map((e) => e.data.id)).toEqual(["after-cut"]);
+  });
 
   it("tells a responder only about their own verification requests", async () => {
     const responder = await harness.signInAs("responder");

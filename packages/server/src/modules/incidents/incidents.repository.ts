@@ -68,6 +68,22 @@ export class IncidentsRepository {
     return byIncident;
   }
 
+  async removeReport(reportId: string): Promise<void> {
+    await this.#db.deleteFrom("incident_reports").where("report_id", "=", reportId).execute();
+  }
+
+  async update(id: string, changes: Partial<IncidentRow>): Promise<void> {
+    await this.#db.updateTable("incidents").set(changes).where("id", "=", id).execute();
+  }
+
+  async seenBefore(cutoff: string): Promise<IncidentRow[]> {
+    return this.#db
+      .selectFrom("incidents")
+      .selectAll()
+      .where("last_seen_at", "<", cutoff)
+      .execute();
+  }
+
   /** Which of these reports already belong to an incident, and to which. */
   async incidentsOf(reportIds: string[]): Promise<Map<string, string>> {
     if (reportIds.length === 0) return new Map();

@@ -355,7 +355,13 @@ export function incidentsRoutes(
         },
       },
       async (request, reply) => {
-        const jpeg = await photos.read(request.params.id, actorOf(requireStaff(request)));
+        const staff = requireStaff(request);
+        // Responders see the photos of their own requests; the desk sees every photo.
+        const jpeg = await photos.read(request.params.id, actorOf(staff), async (owner, ownerId) =>
+          staff.role === "responder"
+            ? owner === "dispatch" && (await dispatch.isSentTo(ownerId, staff.userId))
+            : true,
+        );
         return reply
           .header("content-type", "image/jpeg")
           .header("cache-control", "private, no-store")

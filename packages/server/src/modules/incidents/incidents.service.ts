@@ -15,7 +15,7 @@ import {
   type TimelineEntry,
 } from "@aviso/core";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
-import { conflict, invalid, notFound } from "../../errors.ts";
+import { conflict, invalid, isAppError, notFound } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { LiveEvents } from "../events/live-events.ts";
@@ -24,6 +24,15 @@ import type { UsersService } from "../users/users.service.ts";
 import type { IncidentEventRow, IncidentRow, IncidentsRepository } from "./incidents.repository.ts";
 
 const CENTROID = "incidents.centroid";
+
+/** Two dispatchers took the same report at the same moment: the second learns it in words. */
+function alreadyInIncident(error: unknown): never {
+  // SQLite: "UNIQUE constraint failed: incident_reports.report_id"; PostgreSQL: "duplicate key
+  // value violates unique constraint "incident_reports_pkey"".
+  if (/unique/i.test(String(error)) && /incident_reports/.test(String(error)))
+    throw conflict("REPORT_ALREADY_IN_INCIDENT", "This report is already part of an incident.");
+  throw error;
+}
 const DETAIL = "incident_events.detail";
 const QUEUE_DAYS = 7;
 
@@ -97,17 +106,19 @@ export class IncidentsService {
       created_at: at,
       updated_at: at,
     };
-    await this.#incidents.create(row, reportId, {
-      id: randomUUID(),
-      incident_id: id,
-      at,
-      actor_id: actor.id,
-      actor_role: actor.role,
-      kind: "created",
-      from_status: null,
-      to_status: "reported",
-      detail_enc: null,
-    });
+    await this.#incidents
+      .create(row, reportId, {
+        id: randomUUID(),
+        incident_id: id,
+        at,
+        actor_id: actor.id,
+        actor_role: actor.role,
+        kind: "created",
+        from_status: null,
+        to_status: "reported",
+        detail_enc: null,
+      })
+      .catch(alreadyInIncident);
     await this.#audit.record({
       actor,
       action: "incident.opened",
@@ -136,25 +147,13 @@ export class IncidentsService {
       ...((await this.#incidents.reportIds([incidentId])).get(incidentId) ?? []),
       reportId,
     ];
-    const places = await this.#reports.placesOf(ids);
-    const points = places.map((p) => p.point ?? cellCentre(p.cell));
-    const centroid = {
-      lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
-      lng: points.reduce((sum, p) => sum + p.lng, 0) / points.length,
-    };
-    const areaIds = [
-      ...new Set(places.map((p) => p.areaId).filter((a): a is string => a !== null)),
-    ];
-    const seen = places.map((p) => p.seenAt).sort();
     const at = this.#now().toISOString();
-    await this.#incidents.addReport(incidentId, reportId, actor.id, at, {
-      area_ids: JSON.stringify(areaIds),
-      cell: cellForPoint(centroid.lat, centroid.lng),
-      centroid_enc: this.#sealCentroid(centroid),
-      first_seen_at: seen[0] ?? place.seenAt,
-      last_seen_at: seen.at(-1) ?? place.seenAt,
-      updated_at: at,
-    });
+    await this.#incidents
+      .addReport(incidentId, reportId, actor.id, at, {
+        ...(await this.#whereAndWhen(ids, place)),
+        updated_at: at,
+      })
+      .catch(alreadyInIncident);
     await this.#incidents.appendEvent(this.#event(incidentId, "merged", actor, at));
     await this.#audit.record({
       actor,
@@ -163,6 +162,58 @@ export class IncidentsService {
       details: { report: reportId, cleared: options.isCleared ? 1 : 0 },
     });
     this.#events.publish({ type: "incident.updated", id: incidentId });
+  }
+
+  /**
+   * Takes a report that turned out to be about a person out of its incident (its details are
+   * being discarded): the incident's place and times follow the reports left; with none left,
+   * it is closed. Such a report is never dispatched or broadcast.
+   */
+  async detach(reportId: string, actor: Actor): Promise<void> {
+    const incidentId = (await this.#incidents.incidentsOf([reportId])).get(reportId);
+    if (!incidentId) return;
+    await this.#incidents.removeReport(reportId);
+    const left = (await this.#incidents.reportIds([incidentId])).get(incidentId) ?? [];
+    const at = this.#now().toISOString();
+    if (left.length > 0)
+      await this.#incidents.update(incidentId, {
+        ...(await this.#whereAndWhen(left)),
+        updated_at: at,
+      });
+    await this.#incidents.appendEvent(
+      this.#event(incidentId, "note", actor, at, "removed a report that was about a person"),
+      { updated_at: at },
+    );
+    await this.#audit.record({
+      actor,
+      action: "incident.report_removed",
+      subject: { type: "incident", id: incidentId },
+      details: { report: reportId, left: left.length },
+    });
+    if (left.length === 0) await this.moveIfAllowed(incidentId, "closed", actor);
+    this.#events.publish({ type: "incident.updated", id: incidentId });
+  }
+
+  /**
+   * Retention: an incident seen before `cutoff` keeps only its cell's centre, like its reports
+   * keep only their cell once their precise points are erased. Returns how many it coarsened.
+   */
+  async coarsenBefore(cutoff: string, dryRun: boolean): Promise<number> {
+    const rows = await this.#incidents.seenBefore(cutoff);
+    const precise = rows.filter((row) => {
+      const centre = cellCentre(row.cell);
+      const kept = this.#openCentroid(row);
+      return (
+        kept.lat.toFixed(6) !== centre.lat.toFixed(6) ||
+        kept.lng.toFixed(6) !== centre.lng.toFixed(6)
+      );
+    });
+    if (!dryRun)
+      for (const row of precise)
+        await this.#incidents.update(row.id, {
+          centroid_enc: this.#sealCentroid(cellCentre(row.cell)),
+        });
+    return precise.length;
   }
 
   /**
@@ -205,8 +256,10 @@ export class IncidentsService {
     try {
       await this.move(incidentId, to, actor);
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      // Someone moved it meanwhile: what they did stands.
+      if (isAppError(error) && error.kind === "conflict") return false;
+      throw error;
     }
   }
 
@@ -249,10 +302,8 @@ export class IncidentsService {
     const since = new Date(this.#now().getTime() - QUEUE_DAYS * 86_400_000).toISOString();
     const rows = await this.#incidents.list({ updatedSince: since });
     const reportIds = await this.#incidents.reportIds(rows.map((r) => r.id));
-    const latest = await this.#reports.latest(200, actor, "console.queue");
-    const attached = await this.#incidents.incidentsOf(latest.map((r) => r.id));
-    const loose = latest.filter((r) => !attached.has(r.id) && r.status !== "discarded");
-    const summaries = await this.#summaries(rows, reportIds, latest, actor);
+    const loose = await this.#reports.waiting(QUEUE_DAYS, actor, "console.queue");
+    const summaries = await this.#summaries(rows, reportIds, loose, actor);
     const open = rows.filter((r) => isIncidentOpen(r.status as IncidentStatus));
     const places = new Map(
       (await this.#reports.placesOf(loose.map((r) => r.id))).map((p) => [p.id, p]),
@@ -385,6 +436,26 @@ export class IncidentsService {
         };
     }
     return best;
+  }
+
+  /** Where and when an incident's reports were seen: centroid, its cell, areas, first and last. */
+  async #whereAndWhen(reportIds: string[], adding?: ReportPlace): Promise<Partial<IncidentRow>> {
+    const places = await this.#reports.placesOf(reportIds);
+    const points = places.map((p) => p.point ?? cellCentre(p.cell));
+    const centroid = {
+      lat: points.reduce((sum, p) => sum + p.lat, 0) / points.length,
+      lng: points.reduce((sum, p) => sum + p.lng, 0) / points.length,
+    };
+    const seen = places.map((p) => p.seenAt).sort();
+    return {
+      area_ids: JSON.stringify([
+        ...new Set(places.map((p) => p.areaId).filter((a): a is string => a !== null)),
+      ]),
+      cell: cellForPoint(centroid.lat, centroid.lng),
+      centroid_enc: this.#sealCentroid(centroid),
+      first_seen_at: seen[0] ?? adding?.seenAt ?? "",
+      last_seen_at: seen.at(-1) ?? adding?.seenAt ?? "",
+    };
   }
 
   async #attachable(reportId: string, isCleared: boolean): Promise<ReportPlace> {

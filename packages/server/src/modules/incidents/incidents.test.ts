@@ -1,9 +1,10 @@
-import { INCIDENT_STATUSES, type IncidentStatus } from "@aviso/core";
+import { INCIDENT_STATUSES, type IncidentStatus, metersBetween } from "@aviso/core";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type SignedIn, type TestApp } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
+import { SYSTEM } from "../audit/audit.service.ts";
 
 /** 26th Street at Pulaski, in South Lawndale (Little Village). */
 const LITTLE_VILLAGE = { lat: 41.844613, lng: -87.724587 };
@@ -252,8 +253,16 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
     now = new Date("2026-11-28T15:04:00Z");
     expect(await harness.services.dispatch.escalate()).toBe(0);
     now = new Date("2026-11-28T15:06:00Z");
-    expect(await harness.services.dispatch.escalate()).toBe(1);
+    // Two runs at once (two processes): one escalates, nobody is asked twice.
+    const runs = await Promise.all([
+      harness.services.dispatch.escalate(),
+      harness.services.dispatch.escalate(),
+    ]);
+    expect(runs.sort()).toEqual([0, 1]);
     expect(await harness.services.dispatch.escalate()).toBe(0);
+    expect(
+      (await harness.services.outbox.latest()).filter((m) => m.to === "+13125550172"),
+    ).toHaveLength(1);
     let incident = await detail(incidentId);
     expect(
       incident.dispatches.map((d: { status: string; wave: number }) => [d.status, d.wave]),
@@ -307,6 +316,37 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
     expect(late.statusCode).toBe(409);
   });
 
+  it("takes a discarded report out of its incident, closes an incident left empty, and keeps only a coarse centre after the retention period", async () => {
+    const first = await report({ activity: "Agents at the corner", location: LITTLE_VILLAGE });
+    const second = await report({ activity: "Vans", location: NEARBY });
+    const incidentId = await open(first);
+    await call("POST", `/api/incidents/${incidentId}/reports`, dispatcher, { reportId: second });
+    expect((await detail(incidentId)).reportCount).toBe(2);
+    expect(
+      (await call("POST", `/api/reports/${second}/discard-details`, dispatcher)).statusCode,
+    ).toBe(204);
+    let incident = await detail(incidentId);
+    expect(incident.reports.map((r: { id: string }) => r.id)).toEqual([first]);
+    expect(incident.centroid.lat).toBeCloseTo(LITTLE_VILLAGE.lat, 5);
+    expect(incident.timeline.at(-1).detail).toBe("removed a report that was about a person");
+
+    // After the precise-point retention (14 days), the centre is the cell's, as the reports' are.
+    now = new Date("2026-12-14T15:00:00Z");
+    dispatcher = await harness.signInAs("dispatcher");
+    const purged = await harness.services.privacy.purge({ dryRun: false, actor: SYSTEM });
+    expect(purged.removed.find((r) => r.category === "Precise incident centres")?.records).toBe(1);
+    incident = await detail(incidentId);
+    expect(incident.centroid.lat).not.toBeCloseTo(LITTLE_VILLAGE.lat, 5);
+    expect(metersBetween(incident.centroid, LITTLE_VILLAGE)).toBeLessThan(1000);
+
+    expect(
+      (await call("POST", `/api/reports/${first}/discard-details`, dispatcher)).statusCode,
+    ).toBe(204);
+    incident = await detail(incidentId);
+    expect(incident.reportCount).toBe(0);
+    expect(incident.status).toBe("closed");
+  });
+
   it("asks the next nearest at once when everyone asked declines", async () => {
     const near = await harness.signInAs("responder", "near@staff.aviso.invalid");
     const far = await harness.signInAs("responder", "far@staff.aviso.invalid");
@@ -322,6 +362,11 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
     const [ask] = (
       await call("POST", `/api/incidents/${incidentId}/dispatches`, dispatcher, {})
     ).json().dispatches;
+    // Asking the same responder again stores and sends nothing more.
+    const again = await call("POST", `/api/incidents/${incidentId}/dispatches`, dispatcher, {
+      responderIds: [near.userId],
+    });
+    expect(again.json().error.code).toBe("RESPONDER_NOT_AVAILABLE");
     const declined = await call("POST", `/api/dispatches/${ask.id}/answer`, near, {
       action: "decline",
     });

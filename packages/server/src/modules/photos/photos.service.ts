@@ -109,10 +109,18 @@ export class PhotosService {
     return byOwner;
   }
 
-  /** One photo's JPEG bytes: an audited read. */
-  async read(id: string, actor: Actor): Promise<Buffer> {
+  /**
+   * One photo's JPEG bytes: an audited read. `mayRead` says whether this reader may see a
+   * photo of that owner (a responder: only those of their own requests).
+   */
+  async read(
+    id: string,
+    actor: Actor,
+    mayRead: (owner: PhotoOwner, ownerId: string) => Promise<boolean> = async () => true,
+  ): Promise<Buffer> {
     const row = await this.#photos.findById(id);
-    if (!row) throw notFound("PHOTO_NOT_FOUND", `No photo has the id ${id}`);
+    if (!row || !(await mayRead(row.owner_type as PhotoOwner, row.owner_id)))
+      throw notFound("PHOTO_NOT_FOUND", `No photo has the id ${id}`);
     await this.#audit.record({
       actor,
       action: "photo.read",

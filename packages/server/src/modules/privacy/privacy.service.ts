@@ -2,6 +2,8 @@ import type { DataCategory } from "@aviso/core";
 import type { OutboxChannel } from "../../channels/outbox/outbox.channel.ts";
 import type { AlertsService } from "../alerts/alerts.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
+import type { DispatchService } from "../dispatch/dispatch.service.ts";
+import type { IncidentsService } from "../incidents/incidents.service.ts";
 import type { PlansService } from "../plans/plans.service.ts";
 import type { ReportsService } from "../reports/reports.service.ts";
 import type { SubscriptionsService } from "../subscriptions/subscriptions.service.ts";
@@ -38,6 +40,7 @@ export class PrivacyService {
   readonly #plans: PlansService;
   readonly #alerts: AlertsService;
   readonly #outbox: OutboxChannel;
+  readonly #field: { incidents: IncidentsService; dispatch: DispatchService };
   readonly #audit: AuditService;
   readonly #rules: RetentionRules;
   readonly #now: () => Date;
@@ -49,6 +52,7 @@ export class PrivacyService {
     plans: PlansService,
     alerts: AlertsService,
     outbox: OutboxChannel,
+    field: { incidents: IncidentsService; dispatch: DispatchService },
     audit: AuditService,
     rules: RetentionRules,
     now: () => Date = () => new Date(),
@@ -60,6 +64,7 @@ export class PrivacyService {
     this.#plans = plans;
     this.#alerts = alerts;
     this.#outbox = outbox;
+    this.#field = field;
     this.#audit = audit;
     this.#rules = rules;
     this.#now = now;
@@ -73,6 +78,8 @@ export class PrivacyService {
     const subscribers = await this.#subscriptions.inventory();
     const outbox = await this.#outbox.inventory();
     const reports = await this.#reports.inventory();
+    const incidents = await this.#field.incidents.inventory();
+    const dispatch = await this.#field.dispatch.inventory();
     const plans = await this.#plans.inventory();
     const deliveries = await this.#alerts.deliveryInventory();
     const held = subscribers.byStatus.filter((s) => s.status !== "stopped");
@@ -171,6 +178,30 @@ export class PrivacyService {
         retention: `erased ${this.#rules.reportPointDays} days after the report, leaving the map cell and area (daily purge)`,
       },
       {
+        category: "Incidents and their timelines",
+        fields: [
+          "status, areas, a map cell and times",
+          "the reports' centre point (encrypted)",
+          "timeline notes staff and responders wrote (encrypted)",
+        ],
+        protection: "encrypted (XChaCha20-Poly1305); reading an incident is audited",
+        records: incidents.byStatus.reduce((sum, s) => sum + s.n, 0),
+        oldest: incidents.byStatus.map((s) => s.oldest).sort()[0] ?? null,
+        retention: "kept as the record of what was verified; notes hold no one's name or status",
+      },
+      {
+        category: "Responders' contacts and outcome notes",
+        fields: [
+          "a phone number and a browser push subscription for verification requests",
+          "notes with an outcome",
+        ],
+        protection:
+          "encrypted (XChaCha20-Poly1305); requests by text name an area, never what was reported",
+        records: dispatch.contacts.count + dispatch.notes.count,
+        oldest: [dispatch.contacts.oldest, dispatch.notes.oldest].filter(Boolean).sort()[0] ?? null,
+        retention: "contacts until the responder removes them; notes kept with the incident",
+      },
+      {
         category: "Report and responder photos",
         fields: ["a photo, re-encoded: its EXIF, GPS and other metadata are removed on arrival"],
         protection: "encrypted (XChaCha20-Poly1305); viewing one is audited",
@@ -180,7 +211,10 @@ export class PrivacyService {
       },
       {
         category: "Reporters' reply numbers",
-        fields: ["phone number left for one follow-up question"],
+        fields: [
+          "phone number left for one follow-up question",
+          "the question texted to it and the answer (a day to answer)",
+        ],
         protection: "encrypted (XChaCha20-Poly1305); never shown in the console list",
         records: reports.replies.count,
         oldest: reports.replies.oldest,
@@ -234,6 +268,10 @@ export class PrivacyService {
       { reply: daysAgo(this.#rules.reportReplyDays), point: daysAgo(this.#rules.reportPointDays) },
       options.dryRun,
     );
+    const centres = await this.#field.incidents.coarsenBefore(
+      daysAgo(this.#rules.reportPointDays),
+      options.dryRun,
+    );
     const shares = await this.#plans.purgeExpiredShares(options.dryRun);
     const deliveries = await this.#alerts.purgeDeliveries(
       daysAgo(this.#rules.deliveryDays),
@@ -262,6 +300,11 @@ export class PrivacyService {
           rule: `sent more than ${this.#rules.reportPointDays} days ago`,
         },
         {
+          category: "Precise incident centres",
+          records: centres,
+          rule: `last seen more than ${this.#rules.reportPointDays} days ago (the cell's centre stays)`,
+        },
+        {
           category: "Reporters' reply numbers",
           records: reports.replies,
           rule: `reported more than ${this.#rules.reportReplyDays} days ago`,
@@ -287,6 +330,7 @@ export class PrivacyService {
           reportPoints: reports.points,
           reportReplies: reports.replies,
           photos: reports.photos,
+          incidentCentres: centres,
           expiredPlanShares: shares,
           alertDeliveries: deliveries,
         },

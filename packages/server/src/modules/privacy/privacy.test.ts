@@ -59,10 +59,10 @@ describe.each(TEST_DIALECTS)("data inventory and retention on %s", (dialect) => 
     ).toBe(0);
     now = new Date("2026-11-15T12:00:00Z"); // 45 days on: both sessions ended (revoked; expired) over 30 days ago
     const dry = await services.privacy.purge({ dryRun: true, actor: SYSTEM });
-    expect(dry.removed.map((r) => r.records)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(dry.removed.map((r) => r.records)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect((await services.sessions.inventory()).sessions.count).toBe(2);
     const done = await services.privacy.purge({ dryRun: false, actor: SYSTEM });
-    expect(done.removed.map((r) => r.records)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(done.removed.map((r) => r.records)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(await services.outbox.latest()).toEqual([]);
     expect((await services.sessions.inventory()).sessions.count).toBe(0);
     expect((await services.audit.latest({ limit: 1 }))[0]?.action).toBe("privacy.purged");

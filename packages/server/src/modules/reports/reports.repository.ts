@@ -47,6 +47,10 @@ export class ReportsRepository {
     await this.#db.insertInto("report_follow_ups").values(row).execute();
   }
 
+  async deleteFollowUp(id: string): Promise<void> {
+    await this.#db.deleteFrom("report_follow_ups").where("id", "=", id).execute();
+  }
+
   async followUps(reportIds: string[]): Promise<ReportFollowUpsTable[]> {
     if (reportIds.length === 0) return [];
     return this.#db
@@ -106,6 +110,29 @@ export class ReportsRepository {
       .leftJoin("areas", "areas.id", "reports.area_id")
       .selectAll("reports")
       .select("areas.name as area_name")
+      .orderBy("reports.created_at", "desc")
+      .orderBy("reports.id")
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * Reports made since `since` that belong to no incident and were not discarded, newest
+   * first: the dispatcher's queue, however many reports came in after them.
+   */
+  async waiting(
+    since: string,
+    limit: number,
+  ): Promise<(ReportRow & { area_name: string | null })[]> {
+    return this.#db
+      .selectFrom("reports")
+      .leftJoin("areas", "areas.id", "reports.area_id")
+      .leftJoin("incident_reports", "incident_reports.report_id", "reports.id")
+      .selectAll("reports")
+      .select("areas.name as area_name")
+      .where("incident_reports.report_id", "is", null)
+      .where("reports.status", "!=", "discarded")
+      .where("reports.created_at", ">=", since)
       .orderBy("reports.created_at", "desc")
       .orderBy("reports.id")
       .limit(limit)

@@ -2,6 +2,7 @@ import { ReportView } from "@aviso/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireStaff } from "../../http/access.ts";
+import type { IncidentsService } from "../incidents/incidents.service.ts";
 import { MAX_PHOTO_BASE64, MAX_PHOTO_BYTES } from "../photos/photos.service.ts";
 import { NewReport, type ReportsService } from "./reports.service.ts";
 
@@ -12,7 +13,10 @@ const REPORT_BODY_LIMIT = MAX_PHOTO_BASE64 + 32_768;
 const tooLarge = `The report is too large: a photo may be up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`;
 
 /** Public intake of reports, and the staff's audited reading and discarding of them. */
-export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
+export function reportsRoutes(
+  reports: ReportsService,
+  incidents: IncidentsService,
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       "/api/reports",
@@ -116,10 +120,10 @@ export function reportsRoutes(reports: ReportsService): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const staff = requireStaff(request);
-        await reports.discardPersonalDetails(request.params.id, {
-          id: staff.userId,
-          role: staff.role,
-        });
+        const actor = { id: staff.userId, role: staff.role };
+        await reports.discardPersonalDetails(request.params.id, actor);
+        // A report about a person never stays in an incident that could be dispatched.
+        await incidents.detach(request.params.id, actor);
         return reply.status(204).send(null);
       },
     );

@@ -7,11 +7,11 @@ import {
   type ReportView,
 } from "@aviso/core";
 import { z } from "zod";
-import type { MessageChannel } from "../../channels/channel.ts";
+import { ChannelError, type MessageChannel } from "../../channels/channel.ts";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import { readableCode } from "../../crypto/tokens.ts";
 import { WriteBatch } from "../../db/write-batch.ts";
-import { conflict, invalid, notFound } from "../../errors.ts";
+import { conflict, invalid, notFound, unavailable } from "../../errors.ts";
 import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditEvent, AuditService } from "../audit/audit.service.ts";
 import type { LiveEvents } from "../events/live-events.ts";
@@ -102,6 +102,7 @@ export class ReportsService {
   readonly #photos: PhotosService;
   readonly #events: LiveEvents;
   readonly #sms: MessageChannel;
+  readonly #isOptedOut: (e164: string) => Promise<boolean>;
   readonly #countries: string[];
   readonly #now: () => Date;
   /** Reports arriving together are stored together: one transaction, one commit. */
@@ -127,9 +128,16 @@ export class ReportsService {
     audit: AuditService,
     photos: PhotosService,
     events: LiveEvents,
-    options: { countries: string[]; sms: MessageChannel; now?: () => Date },
+    options: {
+      countries: string[];
+      sms: MessageChannel;
+      /** Whether a number texted STOP (then it is never texted, not even a question). */
+      isOptedOut: (e164: string) => Promise<boolean>;
+      now?: () => Date;
+    },
   ) {
     this.#sms = options.sms;
+    this.#isOptedOut = options.isOptedOut;
     this.#reports = reports;
     this.#areas = areas;
     this.#crypto = crypto;
@@ -209,6 +217,12 @@ export class ReportsService {
     return this.#present(await this.#reports.latest(limit), actor, reason);
   }
 
+  /** Reports of the last `days` waiting for an incident, with what they say: an audited read. */
+  async waiting(days: number, actor: Actor, reason: string): Promise<ReportView[]> {
+    const since = new Date(this.#now().getTime() - days * 86_400_000).toISOString();
+    return this.#present(await this.#reports.waiting(since, 500), actor, reason);
+  }
+
   /** These reports with what they say: an audited read of personal data. */
   async viewsOf(ids: string[], actor: Actor, reason: string): Promise<ReportView[]> {
     if (ids.length === 0) return [];
@@ -235,13 +249,15 @@ export class ReportsService {
         "FOLLOW_UP_WAITING",
         "A question to this number is still waiting for its answer. Ask again after it answers, or call.",
       );
-    await this.#sms.send({
-      channel: "sms",
-      to: e164,
-      body: `Aviso hotline, about your report ${row.receipt}: ${question} (Reply to this text. Do not send names or addresses.)`,
-    });
+    if (await this.#isOptedOut(e164))
+      throw conflict(
+        "REPORTER_OPTED_OUT",
+        "This number texted STOP, so Aviso cannot text it, not even a question.",
+      );
+    const followUpId = randomUUID();
+    // Stored first, so a second dispatcher asking at the same moment sees it waiting.
     await this.#reports.insertFollowUp({
-      id: randomUUID(),
+      id: followUpId,
       report_id: reportId,
       reply_index: replyIndex,
       question_enc: this.#crypto.encrypt(question, QUESTION),
@@ -251,6 +267,19 @@ export class ReportsService {
       answered_at: null,
       expires_at: new Date(now.getTime() + FOLLOW_UP_HOURS * 3_600_000).toISOString(),
     });
+    try {
+      await this.#sms.send({
+        channel: "sms",
+        to: e164,
+        body: `Aviso hotline, about your report ${row.receipt}: ${question} (Reply to this text. Do not send names or addresses.)`,
+      });
+    } catch (error) {
+      await this.#reports.deleteFollowUp(followUpId);
+      throw unavailable(
+        "FOLLOW_UP_NOT_SENT",
+        `The text could not be sent (${error instanceof ChannelError ? `provider said ${error.code}` : "the SMS provider did not answer"}). Try again, or call the reporter.`,
+      );
+    }
     await this.#audit.record({
       actor,
       action: "report.follow_up_asked",

@@ -237,6 +237,18 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
       payload: { question: "?" },
     });
     expect(reporterless.statusCode).toBe(404);
+
+    // A reporter who texted STOP is never texted, not even a question.
+    await text("REPORT 60623 agents at the laundromat", "+13125550180");
+    await text("STOP", "+13125550180");
+    const stopped = (await list()).find((r) => r.id !== report.id);
+    const refused = await harness.app.inject({
+      method: "POST",
+      url: `/api/reports/${stopped?.id}/follow-up`,
+      headers: dispatcher.headers,
+      payload: { question: "How many?" },
+    });
+    expect(refused.json().error.code).toBe("REPORTER_OPTED_OUT");
   });
 
   it("keeps the caller's location and the message out of the database and the logs", async () => {
