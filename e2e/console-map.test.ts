@@ -134,33 +134,34 @@ describe("the console's incident map in Chromium, areas only", () => {
     // An admin: the dispatcher's code was used above, and a code works once.
     await signInDemo(page, env.aviso.url, "admin");
     const { foreign, problems } = watch(context, page, new URL(env.aviso.url).origin);
-    // This test is about drawing and choosing pins, so the pins are given here; the endpoint
-    // and the incidents behind it have their own tests.
-    await page.route("**/api/incidents/map", (route) =>
-      route.fulfill({
-        json: {
-          incidents: [
-            {
-              id: "i1",
-              status: "reported",
-              lat: 41.8443,
-              lng: -87.7245,
-              title: "Vans at 26th & Pulaski",
-              reportCount: 3,
-            },
-            {
-              id: "i2",
-              status: "confirmed",
-              lat: 41.8837,
-              lng: -87.6323,
-              title: "Checkpoint near City Hall",
-              reportCount: 5,
-            },
-          ],
-          responders: [{ id: "r1", name: "Ana (fake)", lat: 41.95, lng: -87.7 }],
-        },
-      }),
-    );
+    // Real incidents: two reports, each opened as an incident, one of them confirmed. The demo
+    // responder is on shift in South Lawndale and Lower West Side.
+    await page.goto(`${env.aviso.url}/console`);
+    await page.evaluate(async () => {
+      const csrf = ((await (await fetch("/api/auth/session")).json()) as { csrfToken: string })
+        .csrfToken;
+      const post = async (url: string, body: unknown) =>
+        (await (
+          await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-csrf-token": csrf },
+            body: JSON.stringify(body),
+          })
+        ).json()) as { id: string };
+      for (const [activity, lat, lng, confirm] of [
+        ["Vans at 26th and Pulaski", 41.8443, -87.7245, false],
+        ["Checkpoint near City Hall", 41.8837, -87.6323, true],
+      ] as const) {
+        const report = await post("/api/reports", { activity, location: { lat, lng } });
+        const incident = await post("/api/incidents", { reportId: report.id });
+        if (confirm)
+          await fetch(`/api/incidents/${incident.id}/status`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-csrf-token": csrf },
+            body: JSON.stringify({ status: "confirmed" }),
+          });
+      }
+    });
     const { canvas, box } = await openMap(page);
     const shot = await pixels(await canvas.screenshot());
     expect(shot.share("#00897b")).toBeGreaterThan(0); // the responder's diamond
@@ -168,18 +169,18 @@ describe("the console's incident map in Chromium, areas only", () => {
     expect(reported).toBeDefined();
 
     const list = page.locator(".incident-map-list");
-    await list.getByRole("button", { name: /Checkpoint near City Hall/ }).click();
+    await list.getByRole("button", { name: /Loop/ }).click();
     await expect
-      .poll(() => list.getByRole("button", { name: /City Hall/ }).getAttribute("aria-pressed"))
+      .poll(() => list.getByRole("button", { name: /Loop/ }).getAttribute("aria-pressed"))
       .toBe("true");
-    await expect.poll(() => page.locator(".maplibregl-popup").textContent()).toContain("5 reports");
+    await expect.poll(() => page.locator(".maplibregl-popup").textContent()).toContain("1 report");
 
     await page.mouse.click(box.x + (reported?.x ?? 0), box.y + (reported?.y ?? 0));
     await expect
-      .poll(() => list.getByRole("button", { name: /Pulaski/ }).getAttribute("aria-pressed"))
+      .poll(() => list.getByRole("button", { name: /South Lawndale/ }).getAttribute("aria-pressed"))
       .toBe("true");
     await expect.poll(() => page.locator(".maplibregl-popup").textContent()).toContain("Reported");
-    expect(await page.getByText("Ana (fake)").count()).toBe(1);
+    expect(await page.getByText("Demo Responder (fake)").count()).toBe(1);
     await page.screenshot({
       path: path.join(SCREENSHOTS, "console-map-selected.png"),
       fullPage: true,
@@ -197,7 +198,7 @@ describe("the console's incident map in Chromium, on a self-hosted PMTiles basem
     return { args: ["--demo"], env: { AVISO_BASEMAP_PMTILES: file } };
   });
 
-  it("reads the basemap from this server by byte ranges and draws it under the areas", async (test) => {
+  it("reads the basemap from this server by byte ranges and draws it under the areas", async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     await signInDemo(page, env.aviso.url, "dispatcher");
@@ -208,8 +209,6 @@ describe("the console's incident map in Chromium, on a self-hosted PMTiles basem
     });
     const where = page.waitForResponse((r) => r.url().endsWith("/api/basemap"));
     const { canvas } = await openMap(page);
-    // Until the server registers the basemap routes, there is nothing to check here.
-    if ((await where).status() === 404) test.skip();
     expect(await (await where).json()).toEqual({ url: "/api/basemap/tiles.pmtiles" });
     expect(tiles.length).toBeGreaterThanOrEqual(3); // header + root directory, then tiles
     expect(tiles.map((r) => r.status())).toEqual(tiles.map(() => 206));
