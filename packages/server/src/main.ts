@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import type { Agent } from "node:https";
 import { loadRightsLibrary, type RightsLibrary } from "@aviso/content";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
@@ -111,6 +112,8 @@ export function createServices(
   crypto: FieldCrypto,
   config: Config,
   now: () => Date = () => new Date(),
+  /** Tests reach a local HTTPS push endpoint through an agent that trusts its certificate. */
+  edges: { pushAgent?: Agent } = {},
 ) {
   const audit = new AuditService(new AuditRepository(database), crypto, now);
   let rights: RightsLibrary | undefined;
@@ -193,6 +196,7 @@ export function createServices(
           vapid: () => pushKeys.get(),
           subject: config.push.subject,
           ttlSeconds: config.dispatch.acceptMinutes * 60,
+          ...(edges.pushAgent ? { agent: edges.pushAgent } : {}),
         }),
       },
     },

@@ -1,3 +1,4 @@
+import type { Agent } from "node:https";
 import type { StaffRole } from "@aviso/core";
 import type { FastifyInstance } from "fastify";
 import { EmailChannel } from "../src/channels/email/email.channel.ts";
@@ -46,6 +47,7 @@ export async function createTestApp(
     policy?: PolicyTable;
     now?: () => Date;
     sqliteFile?: string;
+    pushAgent?: Agent;
   } = {},
 ): Promise<TestApp> {
   const test = await createTestDatabase(
@@ -53,7 +55,13 @@ export async function createTestApp(
     options.sqliteFile ? { sqliteFile: options.sqliteFile } : {},
   );
   const config = testConfig(options.env);
-  const services = createServices(test.database, await createTestCrypto(), config, options.now);
+  const services = createServices(
+    test.database,
+    await createTestCrypto(),
+    config,
+    options.now,
+    options.pushAgent ? { pushAgent: options.pushAgent } : {},
+  );
   const log = createCapturedLogger();
   const app = await buildApp({
     logger: log.logger,

@@ -2,6 +2,7 @@ import type { AreaSummary } from "@aviso/core";
 import { api } from "./api.ts";
 import { drawOutlines, loadOutlines } from "./area-map.ts";
 import { floodProofHeaders } from "./proof-of-work.ts";
+import { pushSubscription } from "./push.ts";
 import "./styles.css";
 
 /**
@@ -98,27 +99,6 @@ function showContactFor(channel: Channel): void {
 subscribeForm?.addEventListener("change", (event) => {
   if ((event.target as HTMLInputElement).name === "channel") showContactFor(channelOf());
 });
-
-/** This browser's push subscription, after asking for permission. */
-async function pushSubscription(): Promise<string> {
-  if (!("serviceWorker" in navigator) || !("PushManager" in window))
-    throw new Error("This browser cannot receive notifications. Choose text message or email.");
-  const registration = await navigator.serviceWorker.register("/sw.js");
-  await navigator.serviceWorker.ready;
-  if ((await Notification.requestPermission()) !== "granted")
-    throw new Error(
-      "Notifications are blocked for this site. Allow them, or choose text or email.",
-    );
-  const { publicKey } = await api<{ publicKey: string }>("/api/push/public-key");
-  const key = Uint8Array.from(atob(publicKey.replace(/-/g, "+").replace(/_/g, "/")), (c) =>
-    c.charCodeAt(0),
-  );
-  const subscription = await registration.pushManager.subscribe({
-    userVisibleOnly: true,
-    applicationServerKey: key,
-  });
-  return JSON.stringify(subscription.toJSON());
-}
 
 subscribeForm?.addEventListener("submit", (event) => {
   event.preventDefault();

@@ -2,6 +2,7 @@ import type { AreaSummary, DispatchOutcome, ResponderHome } from "@aviso/core";
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { api, errorMessage, listAreas } from "../api.ts";
 import { photoAsDataUrl } from "../photo.ts";
+import { pushSubscription } from "../push.ts";
 import { formatDateTime } from "../site.ts";
 import { useLive } from "./use-live.ts";
 
@@ -319,6 +320,30 @@ function Shift({
           />{" "}
           Available to be asked
         </label>
+      </p>
+      <p>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            void act(
+              async () =>
+                api("/api/responder/contact", {
+                  method: "PUT",
+                  body: {
+                    push: await pushSubscription(
+                      "This browser cannot show notifications. Leave a phone number for texts instead.",
+                    ),
+                  },
+                }),
+              "Requests will also arrive as notifications on this phone.",
+            )
+          }
+        >
+          {home.hasPush
+            ? "Notifications are on: renew them for this phone"
+            : "Get requests as notifications on this phone"}
+        </button>
       </p>
       <form
         className="panel inline-form"

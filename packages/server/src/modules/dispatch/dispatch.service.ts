@@ -452,7 +452,8 @@ export class DispatchService {
       created_at: now.toISOString(),
     };
     await this.#dispatch.insertShift(row);
-    if (!(await this.#dispatch.responder(userId))) await this.setAvailability(userId, true, actor);
+    // Starting a shift means being available; the toggle turns it off for a break.
+    await this.setAvailability(userId, true, actor);
     await this.#audit.record({
       actor,
       action: "shift.started",

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type SignedIn, type TestApp } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
+import { startPushEndpoint, trustingAgent } from "../../../test/push-endpoint.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
 import { SYSTEM } from "../audit/audit.service.ts";
 
@@ -345,6 +346,68 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
     incident = await detail(incidentId);
     expect(incident.reportCount).toBe(0);
     expect(incident.status).toBe("closed");
+  });
+
+  it("sends a responder with a push subscription the request by web push too, with the link to it", async () => {
+    const endpoint = await startPushEndpoint();
+    const pushed = await createTestApp(dialect, { now: () => now, pushAgent: trustingAgent() });
+    try {
+      await loadDefaultAreas(pushed.services.areas);
+      const desk = await pushed.signInAs("dispatcher");
+      const responder = await pushed.signInAs("responder");
+      const inject = (method: "POST" | "PUT", url: string, who: SignedIn, payload: object) =>
+        pushed.app.inject({ method, url, headers: who.headers, payload });
+      expect(
+        (await inject("PUT", "/api/responder/contact", responder, { push: "not json" })).json()
+          .error.code,
+      ).toBe("CONTACT_INVALID");
+      await inject("PUT", "/api/responder/contact", responder, {
+        push: JSON.stringify(endpoint.subscription),
+      });
+      const [area] = await pushed.services.areas.lookup(LITTLE_VILLAGE);
+      await inject("POST", "/api/responder/shift", responder, {
+        areaIds: [area?.id],
+        endsAt: "2026-11-28T23:00:00Z",
+      });
+      const reported = await pushed.app.inject({
+        method: "POST",
+        url: "/api/reports",
+        payload: { activity: "Agents", location: LITTLE_VILLAGE },
+      });
+      const incident = await inject("POST", "/api/incidents", desk, {
+        reportId: reported.json().id,
+      });
+      const asked = await inject(
+        "POST",
+        `/api/incidents/${incident.json().id}/dispatches`,
+        desk,
+        {},
+      );
+      expect(asked.statusCode, asked.body).toBe(201);
+      const [dispatch] = asked.json().dispatches;
+      expect(endpoint.received).toEqual([
+        {
+          vapidValid: true,
+          payload: {
+            title: "Aviso: verification request",
+            body: expect.stringMatching(/^Can you check a report near .+\?$/),
+            url: `https://aviso.test/console/respond/${dispatch.id}`,
+          },
+        },
+      ]);
+      const line = (
+        await pushed.app.inject({
+          url: `/api/incidents/${incident.json().id}`,
+          headers: desk.headers,
+        })
+      )
+        .json()
+        .timeline.find((e: { kind: string }) => e.kind === "dispatched");
+      expect(line.detail).toMatch(/by push/);
+    } finally {
+      await pushed.close();
+      await endpoint.close();
+    }
   });
 
   it("asks the next nearest at once when everyone asked declines", async () => {
