@@ -285,7 +285,7 @@ export class DispatchService {
       await this.#askNextWave(
         incidentId,
         rows,
-        `nobody accepted in ${this.#options.acceptMinutes} minutes`,
+        `nobody accepted in ${this.#options.acceptMinutes} ${this.#options.acceptMinutes === 1 ? "minute" : "minutes"}`,
       );
       escalated += 1;
     }

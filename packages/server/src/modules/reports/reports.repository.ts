@@ -65,12 +65,12 @@ export class ReportsRepository {
   async openFollowUp(
     replyIndex: string,
     now: string,
-  ): Promise<(ReportFollowUpsTable & { receipt: string }) | undefined> {
+  ): Promise<(ReportFollowUpsTable & { receipt: string; language: string }) | undefined> {
     return this.#db
       .selectFrom("report_follow_ups")
       .innerJoin("reports", "reports.id", "report_follow_ups.report_id")
       .selectAll("report_follow_ups")
-      .select("reports.receipt")
+      .select(["reports.receipt", "reports.language"])
       .where("report_follow_ups.reply_index", "=", replyIndex)
       .where("report_follow_ups.answered_at", "is", null)
       .where("report_follow_ups.expires_at", ">", now)

@@ -290,9 +290,12 @@ export class ReportsService {
 
   /**
    * A text from a number with a question waiting: the answer to it. Returns the report's
-   * receipt when it was one, or undefined (then the text is something else).
+   * receipt and language when it was one, or undefined (then the text is something else).
    */
-  async takeFollowUpAnswer(e164: string, text: string): Promise<string | undefined> {
+  async takeFollowUpAnswer(
+    e164: string,
+    text: string,
+  ): Promise<{ receipt: string; language: string } | undefined> {
     const now = this.#now().toISOString();
     const open = await this.#reports.openFollowUp(this.#crypto.blindIndex(e164, REPLY), now);
     if (!open) return undefined;
@@ -305,7 +308,7 @@ export class ReportsService {
       subject: { type: "report", id: open.report_id },
     });
     this.#events.publish({ type: "report.updated", id: open.report_id });
-    return open.receipt;
+    return { receipt: open.receipt, language: open.language };
   }
 
   /** Where and when reports were seen (the point opened from its seal), for clustering. */

@@ -129,7 +129,9 @@ export class SmsInboundService {
     const answered = await this.#reports.takeFollowUpAnswer(e164, body);
     const isSuppressed = await this.#subscriptions.isSuppressed(CHANNEL, index);
     if (answered)
-      return isSuppressed ? undefined : messages.reportReceived(answered, this.#options.hotline);
+      return isSuppressed
+        ? undefined
+        : smsMessages(answered.language).reportReceived(answered.receipt, this.#options.hotline);
     // Nothing else is ever sent to a number that opted out.
     if (isSuppressed) return undefined;
     if (rights) return rights.body;

@@ -223,7 +223,8 @@ describe.each(TEST_DIALECTS)("SMS keywords over the Twilio webhook on %s", (dial
 
     // The answer is "Si": a follow-up answer, not a subscription confirmation.
     const answer = await text("Si, tres", "+13125550178");
-    expect(answer.message).toContain(receipt);
+    // Answered in the report's language, with its receipt.
+    expect(answer.message).toContain(`recibo ${receipt}`);
     expect((await list())[0]?.followUps).toEqual([
       expect.objectContaining({ question: "¿Cuántas camionetas ve ahora?", answer: "Si, tres" }),
     ]);
