@@ -13,6 +13,7 @@ import { ApiError, api } from "../api.ts";
 import { loadOutlines } from "../area-map.ts";
 import { formatDateTime } from "../site.ts";
 import { useLoad } from "../use-load.ts";
+import { useLive } from "./use-live.ts";
 import "./incident-map.css";
 
 export interface MapIncident {
@@ -579,7 +580,7 @@ interface IncidentMapData {
   responders: MapResponder[];
 }
 
-/** `/console/map`: the incident map, refreshed every 30 seconds. */
+/** `/console/map`: the incident map, redrawn when the server says something changed. */
 export function IncidentMapPage() {
   const [data, reload] = useLoad(async (signal) => {
     try {
@@ -596,10 +597,7 @@ export function IncidentMapPage() {
   useEffect(() => {
     if (data.state === "ready") setShown({ value: data.value, at: new Date().toISOString() });
   }, [data]);
-  useEffect(() => {
-    const timer = window.setInterval(reload, 30_000);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  const isLive = useLive(reload, 1000);
 
   return (
     <section aria-labelledby="incident-map-title" className="incident-map-page">
@@ -609,7 +607,8 @@ export function IncidentMapPage() {
       {shown && (
         <>
           <p className="hint">
-            Updated {formatDateTime(shown.at)}. The map refreshes every 30 seconds.
+            Updated {formatDateTime(shown.at)}.{" "}
+            {isLive ? "Live: it changes as incidents do." : "Reconnecting…"}
           </p>
           <IncidentMap
             incidents={shown.value.incidents}
