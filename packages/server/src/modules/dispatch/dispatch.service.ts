@@ -232,6 +232,42 @@ export class DispatchService {
     if (to === "declined") await this.#escalateIfNobodyLeft(row.incident_id);
   }
 
+  /**
+   * An incident closed or found false: its requests still waiting or being worked are
+   * withdrawn, so nobody goes out for it. Returns how many.
+   */
+  async withdrawFor(incidentId: string, actor: Actor): Promise<number> {
+    const now = this.#now().toISOString();
+    let withdrawn = 0;
+    for (const row of await this.#dispatch.forIncidents([incidentId])) {
+      const from = row.status as DispatchStatus;
+      if (!canMoveDispatch(from, "withdrawn")) continue;
+      if (!(await this.#dispatch.move(row.id, from, { status: "withdrawn", updated_at: now })))
+        continue;
+      withdrawn += 1;
+      this.#events.publish({
+        type: "dispatch.updated",
+        id: row.id,
+        incidentId,
+        responderId: row.responder_id,
+      });
+    }
+    if (withdrawn > 0) {
+      await this.#incidents.record(incidentId, {
+        kind: "dispatch",
+        actor,
+        detail: `withdrew ${withdrawn} verification ${withdrawn === 1 ? "request" : "requests"}`,
+      });
+      await this.#audit.record({
+        actor,
+        action: "dispatch.withdrawn",
+        subject: { type: "incident", id: incidentId },
+        details: { count: withdrawn },
+      });
+    }
+    return withdrawn;
+  }
+
   /** Whether this request was sent to this person. */
   async isSentTo(dispatchId: string, userId: string): Promise<boolean> {
     return this.#dispatch.isSentTo(dispatchId, userId);

@@ -4,6 +4,7 @@ import {
   IncidentDetail,
   IncidentMapData,
   IncidentStatusSchema,
+  isIncidentOpen,
   Queue,
   ResponderHome,
   ResponderProposal,
@@ -144,12 +145,11 @@ export function incidentsRoutes(
         },
       },
       async (request, reply) => {
-        await incidents.move(
-          request.params.id,
-          request.body.status,
-          actorOf(requireStaff(request)),
-          request.body.note,
-        );
+        const actor = actorOf(requireStaff(request));
+        await incidents.move(request.params.id, request.body.status, actor, request.body.note);
+        // Closed or found false: nobody should still be on their way to it.
+        if (!isIncidentOpen(request.body.status))
+          await dispatch.withdrawFor(request.params.id, actor);
         return reply.status(204).send(null);
       },
     );

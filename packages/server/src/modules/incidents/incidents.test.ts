@@ -442,6 +442,18 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
       [far.userId, "asked"],
     ]);
     expect(timeline.at(-1).detail ?? timeline.at(-2).detail).toMatch(/asked|declined/);
+    // Closing the incident withdraws the request still waiting, so nobody goes out for it.
+    const closed = await call("POST", `/api/incidents/${incidentId}/status`, dispatcher, {
+      status: "closed",
+    });
+    expect(closed.statusCode).toBe(204);
+    const after = await detail(incidentId);
+    expect(after.dispatches.map((d: { status: string }) => d.status)).toEqual([
+      "declined",
+      "withdrawn",
+    ]);
+    expect(after.timeline.at(-1).detail).toBe("withdrew 1 verification request");
+    expect((await call("GET", "/api/responder", far)).json().requests).toEqual([]);
     // Unavailable responders are not proposed.
     expect(
       (await call("POST", "/api/responder/availability", far, { available: false })).statusCode,
