@@ -142,6 +142,10 @@ export const ShiftView = z.object({
 });
 export type ShiftView = z.infer<typeof ShiftView>;
 
+/** Who is on shift now, for the dispatcher. */
+export const OnShift = ShiftView.extend({ name: z.string(), available: z.boolean() });
+export type OnShift = z.infer<typeof OnShift>;
+
 /** What a responder's phone page shows: their shift, availability and requests. */
 export const ResponderHome = z.object({
   available: z.boolean(),

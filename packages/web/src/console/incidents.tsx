@@ -4,6 +4,7 @@ import type {
   IncidentDetail,
   IncidentStatus,
   IncidentSummary,
+  OnShift,
   Queue,
   QueuedReport,
   ReportView,
@@ -366,6 +367,103 @@ export function QueuePage() {
       </ol>
       <h3>Incidents ({incidents.length})</h3>
       {incidents.length === 0 ? <p>No incidents.</p> : <IncidentTable incidents={incidents} />}
+      <ShiftsPanel areas={areas} />
+    </section>
+  );
+}
+
+/** Who is on shift now, and a form to put someone on shift (a volunteer who phoned in). */
+function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
+  const [shifts, setShifts] = useState<OnShift[]>([]);
+  const [people, setPeople] = useState<{ id: string; name: string; role: string }[]>([]);
+  const [userId, setUserId] = useState("");
+  const [areaId, setAreaId] = useState("");
+  const [hours, setHours] = useState("4");
+  const [message, setMessage] = useState("");
+  const load = useCallback(() => {
+    api<{ shifts: OnShift[] }>("/api/shifts").then(
+      (r) => setShifts(r.shifts),
+      () => {},
+    );
+  }, []);
+  useEffect(() => {
+    load();
+    api<{ people: typeof people }>("/api/shifts/people").then(
+      (r) => setPeople(r.people),
+      () => {},
+    );
+  }, [load]);
+  const put = async (event: FormEvent) => {
+    event.preventDefault();
+    setMessage("");
+    try {
+      await api("/api/shifts", {
+        method: "POST",
+        body: {
+          userId,
+          areaIds: [areaId],
+          endsAt: new Date(Date.now() + Number(hours) * 3_600_000).toISOString(),
+        },
+      });
+      setMessage("On shift.");
+      load();
+    } catch (caught) {
+      setMessage(errorMessage(caught));
+    }
+  };
+  return (
+    <section aria-labelledby="on-shift-title">
+      <h3 id="on-shift-title">On shift now ({shifts.length})</h3>
+      {shifts.length === 0 ? (
+        <p>Nobody is on shift.</p>
+      ) : (
+        <ul>
+          {shifts.map((s) => (
+            <li key={s.id}>
+              {s.name} — {s.areaNames.join(", ")}, until {formatDateTime(s.endsAt)}
+              {s.available ? "" : " (not available right now)"}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="panel inline-form" onSubmit={(e) => void put(e)}>
+        <label>
+          Person{" "}
+          <select required value={userId} onChange={(e) => setUserId(e.target.value)}>
+            <option value="">Choose…</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.role})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Area{" "}
+          <select required value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+            <option value="">Choose…</option>
+            {areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Hours{" "}
+          <input
+            type="number"
+            min="1"
+            max="24"
+            value={hours}
+            onChange={(e) => setHours(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="secondary">
+          Put on shift
+        </button>
+      </form>
+      <p role="status">{message}</p>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import {
   type DispatchView,
   type IncidentMapData,
   isIncidentOpen,
+  type OnShift,
   OUTCOME_STATUS,
   type ResponderHome,
   type ResponderProposal,
@@ -497,6 +498,49 @@ export class DispatchService {
       details: { areas: input.areaIds.length, endsAt: row.ends_at },
     });
     return this.#shiftView(row);
+  }
+
+  /** A dispatcher puts a colleague on shift (someone without the console on their phone yet). */
+  async scheduleShift(
+    userId: string,
+    input: { areaIds: string[]; endsAt: string },
+    actor: Actor,
+  ): Promise<ShiftView> {
+    const person = (await this.#users.directory()).get(userId);
+    if (!person?.isActive || person.role === "case_worker")
+      throw invalid(
+        "NOT_A_RESPONDER",
+        "Only active responders, dispatchers and admins can be put on shift.",
+        { field: "userId" },
+      );
+    return this.startShift(userId, input, actor);
+  }
+
+  /** Who may be put on shift: active responders, dispatchers and admins (names, no contacts). */
+  async people(): Promise<{ id: string; name: string; role: string }[]> {
+    return [...(await this.#users.directory())]
+      .filter(([, p]) => p.isActive && p.role !== "case_worker")
+      .map(([id, p]) => ({ id, name: p.name, role: p.role }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Everyone on shift now, with whether they can be asked. */
+  async onShift(): Promise<OnShift[]> {
+    const shifts = await this.#dispatch.shiftsAt(this.#now().toISOString());
+    const available = new Set(
+      (await this.#dispatch.responders(shifts.map((s) => s.user_id)))
+        .filter((r) => r.available === 1)
+        .map((r) => r.user_id),
+    );
+    const people = await this.#users.directory();
+    const views: OnShift[] = [];
+    for (const shift of shifts)
+      views.push({
+        ...(await this.#shiftView(shift)),
+        name: people.get(shift.user_id)?.name ?? "former staff",
+        available: available.has(shift.user_id),
+      });
+    return views;
   }
 
   async endShift(userId: string, actor: Actor): Promise<void> {

@@ -5,6 +5,7 @@ import {
   IncidentMapData,
   IncidentStatusSchema,
   isIncidentOpen,
+  OnShift,
   Queue,
   ResponderHome,
   ResponderProposal,
@@ -291,6 +292,53 @@ export function incidentsRoutes(
         return reply
           .status(201)
           .send(await dispatch.startShift(staff.userId, request.body, actorOf(staff)));
+      },
+    );
+    app.get(
+      "/api/shifts/people",
+      {
+        schema: {
+          tags,
+          summary: "Who may be put on shift (names and roles only)",
+          response: {
+            200: z.object({
+              people: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+            }),
+          },
+        },
+      },
+      async () => ({ people: await dispatch.people() }),
+    );
+    app.get(
+      "/api/shifts",
+      {
+        schema: {
+          tags,
+          summary: "Who is on shift now",
+          response: { 200: z.object({ shifts: z.array(OnShift) }) },
+        },
+      },
+      async () => ({ shifts: await dispatch.onShift() }),
+    );
+    app.post(
+      "/api/shifts",
+      {
+        schema: {
+          tags,
+          summary: "Put a responder on shift from now until endsAt",
+          body: z.strictObject({
+            userId: z.string().min(1).max(64),
+            areaIds: z.array(z.string().min(1).max(64)).min(1, "choose at least one area").max(20),
+            endsAt: z.iso.datetime({ offset: true }),
+          }),
+          response: { 201: ShiftView },
+        },
+      },
+      async (request, reply) => {
+        const { userId, ...shift } = request.body;
+        return reply
+          .status(201)
+          .send(await dispatch.scheduleShift(userId, shift, actorOf(requireStaff(request))));
       },
     );
     app.delete(

@@ -410,6 +410,39 @@ describe.each(TEST_DIALECTS)("incidents on %s", (dialect) => {
     }
   });
 
+  it("lets a dispatcher put a responder on shift and see who is on shift, but not a case worker", async () => {
+    const responder = await harness.signInAs("responder", "shift@staff.aviso.invalid");
+    const caseWorker = await harness.signInAs("case_worker");
+    const people = (await call("GET", "/api/shifts/people", dispatcher)).json().people;
+    expect(people.map((p: { id: string }) => p.id)).toContain(responder.userId);
+    expect(people.map((p: { id: string }) => p.id)).not.toContain(caseWorker.userId);
+    expect(JSON.stringify(people)).not.toContain("@"); // names and roles, no emails
+    const areaId = await areaAt(LITTLE_VILLAGE);
+    const put = await call("POST", "/api/shifts", dispatcher, {
+      userId: responder.userId,
+      areaIds: [areaId],
+      endsAt: "2026-11-28T21:00:00Z",
+    });
+    expect(put.statusCode, put.body).toBe(201);
+    const refused = await call("POST", "/api/shifts", dispatcher, {
+      userId: caseWorker.userId,
+      areaIds: [areaId],
+      endsAt: "2026-11-28T21:00:00Z",
+    });
+    expect(refused.json().error.code).toBe("NOT_A_RESPONDER");
+    const { shifts } = (await call("GET", "/api/shifts", dispatcher)).json();
+    expect(shifts).toEqual([
+      expect.objectContaining({
+        userId: responder.userId,
+        name: "Test responder",
+        available: true,
+        areaNames: ["South Lawndale"],
+        endsAt: "2026-11-28T21:00:00.000Z",
+      }),
+    ]);
+    expect((await call("GET", "/api/shifts", responder)).statusCode).toBe(403);
+  });
+
   it("asks the next nearest at once when everyone asked declines", async () => {
     const near = await harness.signInAs("responder", "near@staff.aviso.invalid");
     const far = await harness.signInAs("responder", "far@staff.aviso.invalid");
