@@ -63,4 +63,47 @@ describe("reporting activity from a phone, in Chromium", () => {
     await staff.close();
     await context.close();
   });
+
+  it("reads in the reporter's language, right to left in Arabic, says its translation is a draft, and files the report in that language", async () => {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${env.aviso.url}/report?lang=ar`);
+    await expect.poll(() => page.locator("html").getAttribute("dir")).toBe("rtl");
+    expect(await page.locator("h1").textContent()).toBe("أبلغ عمّا تراه");
+    expect(await page.locator("#draft-notice").textContent()).toContain("ترجمة آلية");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "report-ar.png"), fullPage: true });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id),
+    ).toEqual([]);
+
+    // Switched to Spanish on the page: labels, messages and the report's language follow.
+    await page.getByLabel("اللغة").selectOption("es");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("es");
+    await page
+      .getByLabel("¿Qué están haciendo? (obligatorio)")
+      .fill("Dos camionetas en la esquina");
+    await page.getByRole("button", { name: "Enviar reporte" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("Diga dónde");
+    await page.getByLabel("o un código postal o barrio").fill("60623");
+    await page.getByRole("button", { name: "Enviar reporte" }).click();
+    await expect.poll(() => page.locator("#sent").isVisible()).toBe(true);
+    expect(await page.locator("#sent h2").textContent()).toBe("Gracias");
+
+    const staff = await env.browser.newContext();
+    const console = await staff.newPage();
+    await signInDemo(console, env.aviso.url, "admin");
+    const { reports } = (await (
+      await console.request.get(`${env.aviso.url}/api/reports`)
+    ).json()) as {
+      reports: { details: { activity: string }; language: string }[];
+    };
+    expect(
+      reports.find((r) => r.details.activity === "Dos camionetas en la esquina")?.language,
+    ).toBe("es");
+    await staff.close();
+    await context.close();
+  });
 });

@@ -42,10 +42,12 @@ self.addEventListener("fetch", (event) => {
         }
         return response;
       })
-      // The plan page is one page whatever its ?lang=: match it without the query.
+      // The plan and report pages are one page whatever their ?lang=: match them without it.
       .catch(() =>
         caches
-          .match(event.request, { ignoreSearch: url.pathname === "/plan" })
+          .match(event.request, {
+            ignoreSearch: url.pathname === "/plan" || url.pathname === "/report",
+          })
           .then((cached) => cached ?? Response.error()),
       ),
   );

@@ -1,7 +1,10 @@
+import { LANGUAGES } from "@aviso/core/languages";
 import { ApiError, api } from "./api.ts";
 import { drawOutlines, loadOutlines } from "./area-map.ts";
+import { applyLanguage, pickLanguage } from "./page-language.ts";
 import { photoAsDataUrl } from "./photo.ts";
 import { floodProofHeaders } from "./proof-of-work.ts";
+import { type ReportStrings, reportStrings } from "./report-strings.ts";
 import "./styles.css";
 
 /**
@@ -13,6 +16,35 @@ const form = document.querySelector<HTMLFormElement>("#report");
 const QUEUE = "aviso:report-queue";
 let point: { lat: number; lng: number } | undefined;
 let pinOnMap: ((p: { lat: number; lng: number } | undefined) => void) | undefined;
+
+let t: ReportStrings = reportStrings("en");
+
+/** Puts the whole form in a language (right to left where it reads so), and says if it is a draft. */
+function setPageLanguage(lang: string): void {
+  t = reportStrings(lang);
+  applyLanguage(lang, "report-font");
+  for (const element of document.querySelectorAll<HTMLElement>("[data-t]"))
+    element.textContent = t[element.dataset.t as keyof ReportStrings] ?? element.textContent;
+  for (const element of document.querySelectorAll<HTMLInputElement>("[data-t-placeholder]"))
+    element.placeholder = t[element.dataset.tPlaceholder as keyof ReportStrings] ?? "";
+  const notice = document.getElementById("draft-notice");
+  if (notice) {
+    notice.textContent = t.draftNotice;
+    notice.hidden = !t.draftNotice;
+  }
+  const org = document.title.split(" · ").at(-1);
+  document.title = `${t.title} · ${org}`;
+}
+
+const languageSelect = document.querySelector<HTMLSelectElement>("#language");
+const initial = pickLanguage();
+for (const language of LANGUAGES.filter((l) => l.published)) {
+  const option = new Option(language.nativeName, language.code, false, language.code === initial);
+  option.lang = language.code;
+  languageSelect?.add(option);
+}
+languageSelect?.addEventListener("change", () => setPageLanguage(languageSelect.value));
+setPageLanguage(initial);
 
 const say = (id: string, text: string) => {
   const element = document.getElementById(id);
@@ -73,10 +105,10 @@ async function flush(): Promise<void> {
 
 document.getElementById("use-location")?.addEventListener("click", () => {
   if (!("geolocation" in navigator)) {
-    say("where-status", "This phone cannot give its location. Type a ZIP code or neighborhood.");
+    say("where-status", t.noLocation);
     return;
   }
-  say("where-status", "Finding your location…");
+  say("where-status", t.finding);
   navigator.geolocation.getCurrentPosition(
     (position) => {
       point = {
@@ -84,9 +116,9 @@ document.getElementById("use-location")?.addEventListener("click", () => {
         lng: Math.round(position.coords.longitude * 1e6) / 1e6,
       };
       pinOnMap?.(point);
-      say("where-status", "Your location will be sent with the report.");
+      say("where-status", t.located);
     },
-    () => say("where-status", "We could not get your location. Type a ZIP code or neighborhood."),
+    () => say("where-status", t.locationFailed),
     { enableHighAccuracy: true, timeout: 15_000 },
   );
 });
@@ -99,15 +131,15 @@ document.getElementById("pin-details")?.addEventListener(
     loadOutlines()
       .then((map) => {
         pinOnMap = drawOutlines(holder, map, {
-          label: "Map of Chicago: tap where you saw it",
+          label: t.mapLabel,
           onPin: (at) => {
             point = at;
-            say("where-status", "The pin will be sent with the report.");
+            say("where-status", t.pinned);
           },
         }).pin;
         pinOnMap(point);
       })
-      .catch(() => say("where-status", "The map could not load. Type a ZIP code or neighborhood."));
+      .catch(() => say("where-status", t.mapFailed));
   },
   { once: true },
 );
@@ -119,14 +151,11 @@ form?.addEventListener("submit", (event) => {
   const place = text("place");
   say("report-error", "");
   if (!text("activity")) {
-    say("report-error", "Say what you saw.");
+    say("report-error", t.sayWhat);
     return;
   }
   if (!point && !place) {
-    say(
-      "report-error",
-      "Say where: use your location, type a ZIP code or neighborhood, or put a pin on the map.",
-    );
+    say("report-error", t.sayWhere);
     return;
   }
   const minutes = Number(text("when") || "0");
@@ -176,7 +205,11 @@ if ("serviceWorker" in navigator && "caches" in window) {
       const assets = performance
         .getEntriesByType("resource")
         .map((entry) => new URL(entry.name))
-        .filter((url) => url.origin === location.origin && url.pathname.startsWith("/assets/"))
+        .filter(
+          (url) =>
+            url.origin === location.origin &&
+            (url.pathname.startsWith("/assets/") || url.pathname.startsWith("/fonts/")),
+        )
         .map((url) => url.pathname);
       const cache = await caches.open("aviso-offline-v3");
       await cache.addAll([

@@ -2,6 +2,7 @@ import type { PlanEnvelope } from "@aviso/core";
 // The language list alone: importing the package index would bundle zod and h3-js.
 import { LANGUAGES } from "@aviso/core/languages";
 import { ApiError, api } from "../api.ts";
+import { applyLanguage, pickLanguage } from "../page-language.ts";
 import { floodProofHeaders } from "../proof-of-work.ts";
 import { formatDate, readSite } from "../site.ts";
 import "../styles.css";
@@ -58,29 +59,11 @@ let unlocked: Unlocked | undefined;
 let readOnly = false;
 let render: () => void = renderStart;
 
-function pickLanguage(): string {
-  const codes = LANGUAGES.map((l) => l.code as string);
-  const asked = new URLSearchParams(location.search).get("lang");
-  if (asked && codes.includes(asked)) return asked;
-  const saved = localStorage.getItem("aviso:lang");
-  if (saved && codes.includes(saved)) return saved;
-  const browser = navigator.language.split("-")[0] ?? "en";
-  return codes.find((c) => c === navigator.language || c === browser) ?? "en";
-}
-
 function setLanguage(next: string): void {
   lang = next;
   t = planStrings(lang);
-  localStorage.setItem("aviso:lang", lang);
-  const language = LANGUAGES.find((l) => l.code === lang);
-  document.documentElement.lang = lang;
-  document.documentElement.dir = language?.dir ?? "ltr";
+  applyLanguage(lang, "plan-font");
   document.title = `${t.title} · ${site.name}`;
-  const font = document.getElementById("plan-font") as HTMLLinkElement | null;
-  if (font) font.href = `/fonts/${lang}.css`;
-  const url = new URL(location.href);
-  url.searchParams.set("lang", lang);
-  history.replaceState(null, "", url);
 }
 
 // ---- DOM helpers ----
