@@ -1,8 +1,13 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { freePort, SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
+import {
+  freePort,
+  SCREENSHOTS,
+  seriousViolations,
+  signInDemo,
+  useAvisoInChromium,
+} from "./support.ts";
 
 describe("alerts from the console to a resident's phone, in Chromium", () => {
   // Emailed links carry the public URL, so the server must know its own address.
@@ -110,12 +115,7 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
     expect(await notice.textContent()).toContain("60623");
     expect(await notice.textContent()).toContain(code);
     await phone.screenshot({ path: path.join(SCREENSHOTS, "now-with-alert.png"), fullPage: true });
-    const axe = await new AxeBuilder({ page: phone }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(phone)).toEqual([]);
 
     // And the alert itself went out, with the same code, by text and by email.
     const sent = await outboxRows(dispatcher.page);

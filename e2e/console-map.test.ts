@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext, Page, Response } from "playwright-core";
 import { zxyToTileId } from "pmtiles";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
+import { SCREENSHOTS, seriousViolations, signInDemo, useAvisoInChromium } from "./support.ts";
 
 const MAP = "Map of the areas, incidents and available responders";
 // Tall enough that the map is its full 40rem: a full-page screenshot grows the viewport, and a
@@ -117,12 +116,7 @@ describe("the console's incident map in Chromium, areas only", () => {
       await expect.poll(() => page.locator(".incident-map-list li").count()).toBe(incidents.length);
     await page.screenshot({ path: path.join(SCREENSHOTS, "console-map.png"), fullPage: true });
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

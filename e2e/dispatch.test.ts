@@ -1,13 +1,6 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
-
-const seriousViolations = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+import { SCREENSHOTS, seriousViolations, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("from a resident's report to a confirmed incident, in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));

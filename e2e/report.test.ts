@@ -1,7 +1,6 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
+import { SCREENSHOTS, seriousViolations, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("reporting activity from a phone, in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
@@ -41,12 +40,7 @@ describe("reporting activity from a phone, in Chromium", () => {
     await page.evaluate('window.dispatchEvent(new Event("online"))');
     await expect.poll(() => page.locator("#sent").isVisible()).toBe(true);
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     const staff = await env.browser.newContext();
     const console = await staff.newPage();
@@ -72,12 +66,7 @@ describe("reporting activity from a phone, in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("أبلغ عمّا تراه");
     expect(await page.locator("#draft-notice").textContent()).toContain("ترجمة آلية");
     await page.screenshot({ path: path.join(SCREENSHOTS, "report-ar.png"), fullPage: true });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // Switched to Spanish on the page: labels, messages and the report's language follow.
     await page.getByLabel("اللغة").selectOption("es");

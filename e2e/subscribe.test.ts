@@ -1,7 +1,6 @@
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, signInDemo, useAvisoInChromium } from "./support.ts";
+import { SCREENSHOTS, seriousViolations, signInDemo, useAvisoInChromium } from "./support.ts";
 
 describe("subscribing to alerts in Chromium", () => {
   const env = useAvisoInChromium(async () => ({ args: ["--demo"] }));
@@ -41,12 +40,7 @@ describe("subscribing to alerts in Chromium", () => {
       .toContain("You will get verified alerts");
     await page.screenshot({ path: path.join(SCREENSHOTS, "subscribed.png"), fullPage: true });
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(
-      axe.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => v.id),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await staff.close();
     await resident.close();
   });

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { totpCode, totpStep } from "../packages/server/src/modules/users/totp.ts";
@@ -169,4 +170,11 @@ export async function signInDemo(page: Page, url: string, role: string): Promise
   const person = demo(role);
   await signIn(page, url, person.email, person.password, codeFor(person.totpSecret));
   await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+/** The serious and critical accessibility problems axe finds on a page: rule and where. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  return (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }

@@ -227,7 +227,7 @@ describe("aviso CLI", () => {
     expect((await aviso(["user", "list"], fresh)).stdout).toBe(
       (await aviso(["user", "list"], source)).stdout,
     );
-  });
+  }, 90_000); // a dozen `aviso` processes, each starting Node and opening the database
 
   it("verifies the audit trail, names a tampered row, prints the data inventory and a purge dry run", async () => {
     const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };
@@ -250,7 +250,7 @@ describe("aviso CLI", () => {
     const broken = await aviso(["audit", "verify"], env);
     expect(broken.code).toBe(3);
     expect(broken.stderr).toContain("Audit trail BROKEN at entry 3: row 3 was altered");
-  });
+  }, 90_000); // a dozen `aviso` processes, each starting Node and opening the database
 
   it("rotates the master key: fields re-encrypted, sign-in data and the audit chain still whole", async () => {
     const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };

@@ -14,7 +14,7 @@ import { FieldCrypto } from "./crypto/field-crypto.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import { migrateToLatest, openDatabase } from "./db/database.ts";
 import type { DatabaseDialect } from "./db/dialects/dialect.ts";
-import { buildApp } from "./http/app.ts";
+import { type AppDependencies, buildApp } from "./http/app.ts";
 import { DeliveryWorker } from "./jobs/delivery-worker.ts";
 import { scheduleDispatchEscalation } from "./jobs/dispatch-escalation.ts";
 import { scheduleRetention } from "./jobs/retention.ts";
@@ -404,13 +404,10 @@ export const createSmsWorker = (
   options: WorkerOptions = {},
 ) => createDeliveryWorker(services, config, logger, "sms", options);
 
-/** Builds the HTTP app for an opened installation and listens on the configured port. */
-export async function startServer(
-  aviso: Aviso,
-  options: { webDist?: string } = {},
-): Promise<{ app: FastifyInstance; url: string }> {
+/** What `buildApp` needs from an opened installation and its configuration. */
+export function appDependencies(aviso: Aviso): AppDependencies {
   const { config } = aviso;
-  const app = await buildApp({
+  return {
     logger: aviso.logger,
     services: aviso,
     site: { name: config.orgName, hotline: config.hotline, timeZone: config.timeZone },
@@ -420,6 +417,17 @@ export async function startServer(
     rateLimits: config.rateLimit,
     twilioAuthToken: config.sms.twilioAuthToken,
     basemapPmtiles: config.basemapPmtiles,
+  };
+}
+
+/** Builds the HTTP app for an opened installation and listens on the configured port. */
+export async function startServer(
+  aviso: Aviso,
+  options: { webDist?: string } = {},
+): Promise<{ app: FastifyInstance; url: string }> {
+  const { config } = aviso;
+  const app = await buildApp({
+    ...appDependencies(aviso),
     ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   const stopRetention = scheduleRetention(aviso.privacy, aviso.logger);

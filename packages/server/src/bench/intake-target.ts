@@ -3,7 +3,7 @@ import Fastify from "fastify";
 import { sql } from "kysely";
 import { loadConfig } from "../config.ts";
 import { buildApp } from "../http/app.ts";
-import { openAviso } from "../main.ts";
+import { appDependencies, openAviso } from "../main.ts";
 import { loadDefaultAreas } from "../seed/default-areas.ts";
 
 /**
@@ -35,12 +35,7 @@ const aviso = await openAviso(config);
 await loadDefaultAreas(aviso.areas);
 
 const app = await buildApp({
-  logger: aviso.logger,
-  services: aviso,
-  site: { name: config.orgName, hotline: config.hotline, timeZone: config.timeZone },
-  publicUrl: config.publicUrl,
-  bodyLimitBytes: config.bodyLimitBytes,
-  trustProxy: config.trustProxy,
+  ...appDependencies(aviso),
   // Every limiter still runs, with ceilings a benchmark never reaches.
   rateLimits: {
     perClientPerMinute: LIMITLESS,

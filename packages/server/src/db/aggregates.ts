@@ -41,3 +41,26 @@ export async function countAndOldest(
     ${options.where ? sql`where ${options.where}` : sql``}`.execute(db);
   return { count: Number(rows[0]?.n ?? 0), oldest: rows[0]?.oldest ?? null };
 }
+
+/**
+ * Retention: deletes the rows of `table` whose `column` is before `cutoff`, or with `dryRun`
+ * only counts them. Returns how many.
+ */
+export async function deleteBefore(
+  db: Kysely<Database>,
+  table: "photos" | "report_follow_ups" | "plan_shares" | "outbox_messages",
+  column: "created_at" | "asked_at" | "expires_at",
+  cutoff: string,
+  dryRun: boolean,
+): Promise<number> {
+  if (dryRun) {
+    const { rows } = await sql<{ n: number | string }>`
+      select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} < ${cutoff}`.execute(
+      db,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+  const result = await sql`
+    delete from ${sql.table(table)} where ${sql.ref(column)} < ${cutoff}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -15,6 +15,7 @@ import { canMoveIncident, INCIDENT_STATUSES } from "@aviso/core/status";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { api, errorMessage, listAreas } from "../api.ts";
 import { formatDateTime } from "../site.ts";
+import { ShiftFields, shiftEnd } from "./shift-fields.tsx";
 import { useLive } from "./use-live.ts";
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
@@ -402,7 +403,7 @@ function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
         body: {
           userId,
           areaIds: [areaId],
-          endsAt: new Date(Date.now() + Number(hours) * 3_600_000).toISOString(),
+          endsAt: shiftEnd(hours),
         },
       });
       setMessage("On shift.");
@@ -438,27 +439,13 @@ function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
             ))}
           </select>
         </label>
-        <label>
-          Area{" "}
-          <select required value={areaId} onChange={(e) => setAreaId(e.target.value)}>
-            <option value="">Choose…</option>
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Hours{" "}
-          <input
-            type="number"
-            min="1"
-            max="24"
-            value={hours}
-            onChange={(e) => setHours(e.target.value)}
-          />
-        </label>
+        <ShiftFields
+          areas={areas}
+          areaId={areaId}
+          onAreaId={setAreaId}
+          hours={hours}
+          onHours={setHours}
+        />
         <button type="submit" className="secondary">
           Put on shift
         </button>

@@ -4,6 +4,7 @@ import { api, errorMessage, listAreas } from "../api.ts";
 import { photoAsDataUrl } from "../photo.ts";
 import { pushSubscription } from "../push.ts";
 import { formatDateTime } from "../site.ts";
+import { ShiftFields, shiftEnd } from "./shift-fields.tsx";
 import { useLive } from "./use-live.ts";
 
 type Request = ResponderHome["requests"][number];
@@ -252,7 +253,7 @@ function Shift({
           method: "POST",
           body: {
             areaIds: [areaId],
-            endsAt: new Date(Date.now() + Number(hours) * 3_600_000).toISOString(),
+            endsAt: shiftEnd(hours),
           },
         }),
       "Shift started.",
@@ -276,27 +277,13 @@ function Shift({
         </p>
       ) : (
         <form className="panel inline-form" onSubmit={start}>
-          <label>
-            Area{" "}
-            <select required value={areaId} onChange={(e) => setAreaId(e.target.value)}>
-              <option value="">Choose…</option>
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Hours{" "}
-            <input
-              type="number"
-              min="1"
-              max="24"
-              value={hours}
-              onChange={(e) => setHours(e.target.value)}
-            />
-          </label>
+          <ShiftFields
+            areas={areas}
+            areaId={areaId}
+            onAreaId={setAreaId}
+            hours={hours}
+            onHours={setHours}
+          />
           <button type="submit">Start shift</button>
         </form>
       )}

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
+import { type CountAndOldest, countAndOldest, deleteBefore } from "../../db/aggregates.ts";
 import type { Database, OutboxMessagesTable } from "../../db/schema.ts";
 
 export class OutboxRepository {
@@ -18,19 +18,7 @@ export class OutboxRepository {
 
   /** Deletes (or with `dryRun` counts) messages created before `cutoff`. */
   async purgeBefore(cutoff: string, dryRun: boolean): Promise<number> {
-    if (dryRun) {
-      const row = await this.#db
-        .selectFrom("outbox_messages")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("created_at", "<", cutoff)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    }
-    const result = await this.#db
-      .deleteFrom("outbox_messages")
-      .where("created_at", "<", cutoff)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return deleteBefore(this.#db, "outbox_messages", "created_at", cutoff, dryRun);
   }
 
   async latest(limit: number): Promise<OutboxMessagesTable[]> {

@@ -526,13 +526,7 @@ export class DispatchService {
 
   /** Everyone on shift now, with whether they can be asked. */
   async onShift(): Promise<OnShift[]> {
-    const shifts = await this.#dispatch.shiftsAt(this.#now().toISOString());
-    const available = new Set(
-      (await this.#dispatch.responders(shifts.map((s) => s.user_id)))
-        .filter((r) => r.available === 1)
-        .map((r) => r.user_id),
-    );
-    const people = await this.#users.directory();
+    const { shifts, available, people } = await this.#shiftsNow();
     const views: OnShift[] = [];
     for (const shift of shifts)
       views.push({
@@ -554,13 +548,7 @@ export class DispatchService {
 
   /** Available responders on shift, at their shift areas' centre, for the map. */
   async mapResponders(): Promise<IncidentMapData["responders"]> {
-    const shifts = await this.#dispatch.shiftsAt(this.#now().toISOString());
-    const available = new Set(
-      (await this.#dispatch.responders(shifts.map((s) => s.user_id)))
-        .filter((r) => r.available === 1)
-        .map((r) => r.user_id),
-    );
-    const people = await this.#users.directory();
+    const { shifts, available, people } = await this.#shiftsNow();
     const pins: IncidentMapData["responders"] = [];
     for (const shift of shifts) {
       const [areaId] = JSON.parse(shift.area_ids) as string[];
@@ -577,6 +565,17 @@ export class DispatchService {
 
   async inventory() {
     return this.#dispatch.inventory();
+  }
+
+  /** The shifts running now, who of them can be asked, and everyone's names. */
+  async #shiftsNow() {
+    const shifts = await this.#dispatch.shiftsAt(this.#now().toISOString());
+    const available = new Set(
+      (await this.#dispatch.responders(shifts.map((s) => s.user_id)))
+        .filter((r) => r.available === 1)
+        .map((r) => r.user_id),
+    );
+    return { shifts, available, people: await this.#users.directory() };
   }
 
   async #escalateIfNobodyLeft(incidentId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
+import { type CountAndOldest, countAndOldest, deleteBefore } from "../../db/aggregates.ts";
 import type { Database, PhotosTable, Tx } from "../../db/schema.ts";
 
 export type PhotoRow = PhotosTable;
@@ -45,18 +45,6 @@ export class PhotosRepository {
   }
 
   async deleteBefore(cutoff: string, dryRun: boolean): Promise<number> {
-    if (dryRun) {
-      const row = await this.#db
-        .selectFrom("photos")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("created_at", "<", cutoff)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    }
-    const result = await this.#db
-      .deleteFrom("photos")
-      .where("created_at", "<", cutoff)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return deleteBefore(this.#db, "photos", "created_at", cutoff, dryRun);
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import sharp from "sharp";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
 import type { Tx } from "../../db/schema.ts";
 import { AppError, invalid, notFound } from "../../errors.ts";
@@ -58,6 +57,8 @@ export class PhotosService {
         field,
       });
     const bytes = Buffer.from(data, "base64");
+    // Loaded when a photo arrives, not when any `aviso` command starts.
+    const { default: sharp } = await import("sharp");
     try {
       const image = sharp(bytes, { limitInputPixels: 50_000_000, failOn: "error" });
       const { format } = await image.metadata();

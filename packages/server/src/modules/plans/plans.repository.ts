@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
+import { type CountAndOldest, countAndOldest, deleteBefore } from "../../db/aggregates.ts";
 import type { Database, PlanSharesTable, PlansTable } from "../../db/schema.ts";
 
 export type PlanRow = PlansTable;
@@ -73,18 +73,6 @@ export class PlansRepository {
 
   /** Removes shares that expired before `now`; with `dryRun`, only counts them. */
   async purgeExpiredShares(now: string, dryRun: boolean): Promise<number> {
-    if (dryRun) {
-      const row = await this.#db
-        .selectFrom("plan_shares")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("expires_at", "<", now)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    }
-    const result = await this.#db
-      .deleteFrom("plan_shares")
-      .where("expires_at", "<", now)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return deleteBefore(this.#db, "plan_shares", "expires_at", now, dryRun);
   }
 }

@@ -3,6 +3,7 @@ import {
   type CountAndOldest,
   countAndOldest,
   countByStatus,
+  deleteBefore,
   type StatusCount,
 } from "../../db/aggregates.ts";
 import type { Database, ReportFollowUpsTable, ReportsTable, Tx } from "../../db/schema.ts";
@@ -158,19 +159,7 @@ export class ReportsRepository {
 
   /** Retention: questions and answers go with the reply number. */
   async deleteFollowUpsBefore(cutoff: string, dryRun: boolean): Promise<number> {
-    if (dryRun) {
-      const row = await this.#db
-        .selectFrom("report_follow_ups")
-        .select((eb) => eb.fn.countAll<number | string>().as("n"))
-        .where("asked_at", "<", cutoff)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    }
-    const result = await this.#db
-      .deleteFrom("report_follow_ups")
-      .where("asked_at", "<", cutoff)
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return deleteBefore(this.#db, "report_follow_ups", "asked_at", cutoff, dryRun);
   }
 
   async inventory(): Promise<{
