@@ -5,6 +5,11 @@ import { securityHeaders } from "../../http/security-headers.ts";
 import type { LiveEvents } from "./live-events.ts";
 
 const KEEP_ALIVE_MS = 20_000;
+/**
+ * A stream ends after this long and the browser reconnects at once, so a session that ended
+ * (signed out, disabled, expired) stops hearing events within minutes.
+ */
+const STREAM_MS = 5 * 60_000;
 
 /**
  * `GET /api/events`: server-sent events for the console. A dispatcher hears everything; a
@@ -57,11 +62,16 @@ export function eventsRoutes(events: LiveEvents): FastifyPluginAsyncZod {
         const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), KEEP_ALIVE_MS);
         keepAlive.unref();
         const end = () => {
+          if (!isOpen) return;
+          isOpen = false;
           streams.delete(end);
           clearInterval(keepAlive);
+          clearTimeout(lifetime);
           void stop();
           raw.end();
         };
+        const lifetime = setTimeout(end, STREAM_MS);
+        lifetime.unref();
         streams.add(end);
         request.raw.once("close", end);
       },
