@@ -18,6 +18,7 @@ import type { AreasService } from "../modules/areas/areas.service.ts";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import type { AuditService } from "../modules/audit/audit.service.ts";
 import { basemapRoutes } from "../modules/basemap/basemap.routes.ts";
+import { dispatchRoutes } from "../modules/dispatch/dispatch.routes.ts";
 import type { DispatchService } from "../modules/dispatch/dispatch.service.ts";
 import { eventsRoutes } from "../modules/events/events.routes.ts";
 import type { LiveEvents } from "../modules/events/live-events.ts";
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   );
   await app.register(reportsRoutes(services.reports, services.incidents));
   await app.register(incidentsRoutes(services.incidents, services.dispatch, services.photos));
+  await app.register(dispatchRoutes(services.dispatch, services.photos));
   await app.register(eventsRoutes(services.events));
   await app.register(basemapRoutes(deps.basemapPmtiles));
   await app.register(plansRoutes(services.plans));

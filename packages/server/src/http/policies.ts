@@ -2,6 +2,7 @@ import { alertsPolicy } from "../modules/alerts/alerts.policy.ts";
 import { areasPolicy } from "../modules/areas/areas.policy.ts";
 import { auditPolicy } from "../modules/audit/audit.policy.ts";
 import { basemapPolicy } from "../modules/basemap/basemap.policy.ts";
+import { dispatchPolicy } from "../modules/dispatch/dispatch.policy.ts";
 import { eventsPolicy } from "../modules/events/events.policy.ts";
 import { floodPolicy } from "../modules/flood/flood.policy.ts";
 import { healthPolicy } from "../modules/health/health.policy.ts";
@@ -32,6 +33,7 @@ export const POLICY: PolicyTable = {
   ...plansPolicy,
   ...alertsPolicy,
   ...incidentsPolicy,
+  ...dispatchPolicy,
   ...eventsPolicy,
   ...basemapPolicy,
 };

@@ -8,9 +8,10 @@ import { Account } from "./account.tsx";
 import { AdminAudit, AdminData, AdminFlood, AdminUsers, Outbox } from "./admin.tsx";
 import { AlertComposer, AlertDetail, AlertsList } from "./alerts.tsx";
 import { IncidentMapPage } from "./incident-map.tsx";
-import { IncidentPage, QueuePage } from "./incidents.tsx";
+import { IncidentPage } from "./incidents.tsx";
 import { IntakePage } from "./intake.tsx";
 import { AcceptInvitation } from "./invite.tsx";
+import { QueuePage } from "./queue.tsx";
 import { ResponderPage } from "./responder.tsx";
 import { SignIn } from "./sign-in.tsx";
 
