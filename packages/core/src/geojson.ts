@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isInRing } from "./rings.ts";
 
 const Position = z
   .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
@@ -39,18 +40,6 @@ export const AreaFeatureCollection = z.object({
 export type AreaFeatureCollection = z.infer<typeof AreaFeatureCollection>;
 
 type Point = readonly [lng: number, lat: number];
-
-/** Even-odd ray casting on one ring; coordinates are [lng, lat]. */
-function isInRing(point: Point, ring: readonly (readonly number[])[]): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
 
 function isInPolygon(point: Point, rings: readonly (readonly (readonly number[])[])[]): boolean {
   const [outer, ...holes] = rings;

@@ -1,4 +1,5 @@
 import type { OutlineMap } from "@aviso/core";
+import { isInRing } from "@aviso/core/rings";
 import type {
   FillLayerSpecification,
   GeoJSONSource,
@@ -8,6 +9,7 @@ import type {
   Popup,
   StyleSpecification,
 } from "maplibre-gl";
+
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, api } from "../api.ts";
 import { loadOutlines } from "../area-map.ts";
@@ -64,15 +66,7 @@ interface AreaFeature {
   geometry: { type: "MultiPolygon"; coordinates: Position[][][] };
 }
 
-function isInside(ring: Position[], [x, y]: Position): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+const isInside = (ring: Position[], point: Position) => isInRing(point, ring);
 
 /** Rings → polygons: a ring inside an odd number of others is a hole of the nearest outer ring. */
 function toPolygons(rings: Position[][]): Position[][][] {

@@ -279,6 +279,14 @@ export class AreasService {
     return sortSummaries(rows.map(toSummary)).map((a) => a.name);
   }
 
+  /** Area names for several lists of ids at once (one query), each in natural order. */
+  async namesOfEach(lists: string[][]): Promise<string[][]> {
+    const rows = sortSummaries(
+      (await this.#areas.listByIds([...new Set(lists.flat())])).map(toSummary),
+    );
+    return lists.map((ids) => rows.filter((a) => ids.includes(a.id)).map((a) => a.name));
+  }
+
   #candidates(cell: string): Promise<CellCandidate[]> {
     const now = this.#now().getTime();
     const cached = this.#byCell.get(cell);

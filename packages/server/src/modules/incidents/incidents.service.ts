@@ -360,20 +360,18 @@ export class IncidentsService {
     const rows = await this.#incidents.list({
       updatedSince: new Date(this.#now().getTime() - QUEUE_DAYS * 86_400_000).toISOString(),
     });
-    const counts = await this.#incidents.reportIds(rows.map((r) => r.id));
-    const pins = [];
-    for (const row of rows) {
-      if (!isIncidentOpen(row.status as IncidentStatus)) continue;
-      const names = await this.#areas.namesOf(JSON.parse(row.area_ids) as string[]);
-      pins.push({
-        id: row.id,
-        status: row.status as IncidentStatus,
-        ...cellCentre(row.cell),
-        title: names.join(", ") || "Incident",
-        reportCount: counts.get(row.id)?.length ?? 0,
-      });
-    }
-    return pins;
+    const open = rows.filter((row) => isIncidentOpen(row.status as IncidentStatus));
+    const counts = await this.#incidents.reportIds(open.map((r) => r.id));
+    const names = await this.#areas.namesOfEach(
+      open.map((r) => JSON.parse(r.area_ids) as string[]),
+    );
+    return open.map((row, i) => ({
+      id: row.id,
+      status: row.status as IncidentStatus,
+      ...cellCentre(row.cell),
+      title: names[i]?.join(", ") || "Incident",
+      reportCount: counts.get(row.id)?.length ?? 0,
+    }));
   }
 
   async inventory() {
@@ -391,10 +389,12 @@ export class IncidentsService {
     const missing = firsts.filter((id) => !byId.has(id));
     for (const view of await this.#reports.viewsOf(missing, actor, "console.queue"))
       byId.set(view.id, view);
+    const areaLists = rows.map((row) => JSON.parse(row.area_ids) as string[]);
+    const names = await this.#areas.namesOfEach(areaLists);
     const summaries: IncidentSummary[] = [];
-    for (const row of rows) {
-      const areaIds = JSON.parse(row.area_ids) as string[];
-      const areaNames = await this.#areas.namesOf(areaIds);
+    for (const [i, row] of rows.entries()) {
+      const areaIds = areaLists[i] ?? [];
+      const areaNames = names[i] ?? [];
       const first = byId.get(reportIds.get(row.id)?.[0] ?? "");
       summaries.push({
         id: row.id,
