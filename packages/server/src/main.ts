@@ -27,6 +27,7 @@ import {
   type ClaimedDelivery,
 } from "./modules/alerts/alerts.repository.ts";
 import { AlertsService } from "./modules/alerts/alerts.service.ts";
+import { openDeliveryStore } from "./modules/alerts/delivery-store.ts";
 import { AreasRepository } from "./modules/areas/areas.repository.ts";
 import { AreasService } from "./modules/areas/areas.service.ts";
 import { AuditRepository } from "./modules/audit/audit.repository.ts";
@@ -154,6 +155,7 @@ export function createServices(
   );
   const plans = new PlansService(new PlansRepository(database.db), now);
   const alertsRepository = new AlertsRepository(database);
+  const deliveryStore = openDeliveryStore(database, alertsRepository);
   const alerts = new AlertsService(
     alertsRepository,
     areas,
@@ -168,6 +170,7 @@ export function createServices(
       sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
       now,
     },
+    deliveryStore,
   );
   const pushKeys = new PushKeys(new InstanceRepository(database.db), crypto);
   const incidents = new IncidentsService(
@@ -250,7 +253,7 @@ export function createServices(
     flood: new FloodService(new InstanceRepository(database.db), crypto, audit, now),
     now: new NowService(alerts.notices, now),
     alerts,
-    alertsRepository,
+    deliveryStore,
     subscriptions,
     reports,
     plans,
@@ -282,6 +285,7 @@ export function createServices(
     crypto,
     close: async () => {
       if (emailChannel instanceof EmailChannel) emailChannel.close();
+      await deliveryStore.close();
       await database.close();
     },
   };
@@ -368,7 +372,7 @@ export function createDeliveryWorker(
             ttlSeconds: config.sms.validityMinutes * 60,
           }));
   const worker = new DeliveryWorker(
-    services.alertsRepository,
+    services.deliveryStore,
     services.crypto,
     {
       channel,

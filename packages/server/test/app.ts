@@ -102,6 +102,7 @@ export async function createTestApp(
       await app.close();
       await services.alerts.settled();
       if (services.emailChannel instanceof EmailChannel) services.emailChannel.close();
+      await services.deliveryStore.close();
       await test.cleanup();
     },
   };

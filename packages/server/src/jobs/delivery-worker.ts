@@ -9,10 +9,10 @@ import { TokenBucket } from "../channels/token-bucket.ts";
 import type { FieldCrypto } from "../crypto/field-crypto.ts";
 import type {
   AlertRow,
-  AlertsRepository,
   ClaimedDelivery,
   DeliveryOutcome,
 } from "../modules/alerts/alerts.repository.ts";
+import type { DeliveryStore } from "../modules/alerts/delivery-store.ts";
 import { CONTACT_CONTEXT } from "../modules/subscriptions/phone.ts";
 
 export interface DeliveryWorkerOptions {
@@ -25,8 +25,12 @@ export interface DeliveryWorkerOptions {
   onGone?: (subscriberId: string) => Promise<void>;
   /** Messages per second the provider allows (Infinity: no limit). */
   ratePerSecond: number;
-  /** Sending loops; each claims its own batches, so at most loops × batchSize are in flight. */
+  /**
+   * Sending loops. Each sends one batch while it claims the next and records the one before,
+   * so at most 2 × loops × batchSize are sent and not yet recorded (what a crash can repeat).
+   */
   loops: number;
+  /** The most a claim takes; less when the rate could not send two batches within the lease. */
   batchSize: number;
   /** How long a claim holds; a claim whose sender died is taken over after it. */
   leaseSeconds: number;
@@ -44,18 +48,21 @@ export interface DeliveryWorkerOptions {
  * lease, so after a crash nothing is lost and duplicates are bounded by what was in flight.
  */
 export class DeliveryWorker {
-  readonly #alerts: AlertsRepository;
+  readonly #alerts: DeliveryStore;
   readonly #crypto: FieldCrypto;
   readonly #options: DeliveryWorkerOptions;
   readonly #logger: Logger;
   readonly #bucket: TokenBucket;
   readonly #now: () => Date;
+  readonly #batchSize: number;
   readonly #wakers = new Set<() => void>();
+  /** Counts wake-ups, so a loop that was busy when one came does not then sleep through it. */
+  #wakes = 0;
   #running = false;
   #loops: Promise<void>[] = [];
   #alertCache = new Map<string, { row: AlertRow; at: number }>();
   constructor(
-    alerts: AlertsRepository,
+    alerts: DeliveryStore,
     crypto: FieldCrypto,
     options: DeliveryWorkerOptions,
     logger: Logger,
@@ -66,6 +73,10 @@ export class DeliveryWorker {
     this.#logger = logger;
     this.#bucket = new TokenBucket(options.ratePerSecond);
     this.#now = options.now ?? (() => new Date());
+    // A loop holds up to two batches; at the channel's rate, shared by every loop, both must
+    // go out well within the lease, or another sender would take them over and send them again.
+    const fit = Math.floor((options.ratePerSecond * options.leaseSeconds) / (4 * options.loops));
+    this.#batchSize = Math.max(1, Math.min(options.batchSize, fit));
   }
 
   start(): void {
@@ -82,74 +93,106 @@ export class DeliveryWorker {
 
   /** Deliveries were queued: idle loops look now instead of at their next poll. */
   wake(): void {
+    this.#wakes++;
     for (const wake of this.#wakers) wake();
   }
 
+  /**
+   * One sending loop: while a batch goes out, the next is claimed and the one before is
+   * recorded, so the loop never stands still waiting for the database (on SQLite it runs on
+   * another thread; on PostgreSQL it is a round trip away).
+   */
   async #loop(): Promise<void> {
+    let next: Promise<ClaimedDelivery[]> | undefined;
+    let recording: Promise<void> = Promise.resolve();
     while (this.#running) {
-      let sent = 0;
+      const wakes = this.#wakes;
+      let claimed: ClaimedDelivery[] = [];
       try {
-        sent = await this.runOnce();
+        const claiming = next ?? this.#claim();
+        next = undefined; // a failed claim is not awaited twice
+        claimed = await claiming;
+        if (claimed.length > 0) {
+          if (this.#running) next = this.#claim();
+          const outcomes = await this.#send(claimed);
+          await recording;
+          recording = this.#alerts.record(outcomes, this.#now().toISOString()).catch((error) => {
+            this.#logger.error({ err: error }, "recording a delivery batch failed");
+          });
+        } else {
+          await recording;
+          await this.#alerts.finishDone(this.#now().toISOString());
+        }
       } catch (error) {
         this.#logger.error({ err: error }, "delivery batch failed");
       }
-      if (sent === 0 && this.#running) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            this.#wakers.delete(done);
-            resolve();
-          };
-          const timer = setTimeout(done, this.#options.pollMs);
-          this.#wakers.add(done);
-        });
-      }
+      if (claimed.length === 0 && this.#running && wakes === this.#wakes) await this.#idle();
     }
+    // Stopping: a batch claimed ahead and never sent goes back to the queue at once.
+    const unsent = await next?.catch(() => []);
+    if (unsent?.length) await this.#alerts.release(unsent, this.#now().toISOString());
+    await recording;
+  }
+
+  /** Waits for the next poll, or until deliveries are queued. */
+  #idle(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wakers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.#options.pollMs);
+      this.#wakers.add(done);
+    });
   }
 
   /** Claims one batch, sends it and records what happened; returns how many it claimed. */
   async runOnce(): Promise<number> {
+    const claimed = await this.#claim();
+    if (claimed.length === 0) {
+      await this.#alerts.finishDone(this.#now().toISOString());
+      return 0;
+    }
+    await this.#alerts.record(await this.#send(claimed), this.#now().toISOString());
+    return claimed.length;
+  }
+
+  #claim(): Promise<ClaimedDelivery[]> {
     const now = this.#now();
-    const claimed = await this.#alerts.claim(
+    return this.#alerts.claim(
       this.#options.channel,
-      this.#options.batchSize,
+      this.#batchSize,
       now.toISOString(),
       new Date(now.getTime() + this.#options.leaseSeconds * 1000).toISOString(),
     );
-    if (claimed.length === 0) {
-      await this.#alerts.finishDone(now.toISOString());
-      return 0;
-    }
+  }
+
+  /** Sends a claimed batch, one message at a time, and tells what happened to each. */
+  async #send(
+    claimed: ClaimedDelivery[],
+  ): Promise<{ alert_id: string; subscriber_id: string; outcome: DeliveryOutcome }[]> {
     const alerts = await this.#alertsOf(claimed);
-    const contacts = await this.#alerts.contacts([...new Set(claimed.map((d) => d.subscriber_id))]);
     const outcomes: { alert_id: string; subscriber_id: string; outcome: DeliveryOutcome }[] = [];
     for (const delivery of claimed) {
-      const outcome = await this.#deliver(
-        delivery,
-        alerts.get(delivery.alert_id),
-        contacts.get(delivery.subscriber_id),
-      );
+      const outcome = await this.#deliver(delivery, alerts.get(delivery.alert_id));
       outcomes.push({
         alert_id: delivery.alert_id,
         subscriber_id: delivery.subscriber_id,
         outcome,
       });
     }
-    await this.#alerts.record(outcomes, this.#now().toISOString());
-    return claimed.length;
+    return outcomes;
   }
 
-  async #deliver(
-    delivery: ClaimedDelivery,
-    alert: AlertRow | undefined,
-    subscriber: { contact_enc: string | null; status: string } | undefined,
-  ): Promise<DeliveryOutcome> {
+  async #deliver(delivery: ClaimedDelivery, alert: AlertRow | undefined): Promise<DeliveryOutcome> {
     const now = this.#now();
     if (!alert || alert.status === "cancelled" || alert.status === "rejected")
       return { kind: "cancelled", error: "alert_cancelled" };
     if (alert.expires_at <= now.toISOString()) return { kind: "cancelled", error: "expired" };
     // Opted out after the fan-out: the suppression list wins, always.
-    if (subscriber?.status !== "active" || !subscriber.contact_enc)
+    const sealed = delivery.contact_enc;
+    if (delivery.subscriber_status !== "active" || !sealed)
       return { kind: "cancelled", error: "opted_out" };
     const message = this.#options.compose(alert, delivery);
     await this.#bucket.take();
@@ -157,7 +200,7 @@ export class DeliveryWorker {
       const { providerId } = await this.#options.provider.send({
         ...message,
         channel: this.#options.channel,
-        to: this.#crypto.decrypt(subscriber.contact_enc, CONTACT_CONTEXT),
+        to: this.#crypto.decrypt(sealed, CONTACT_CONTEXT),
       });
       return { kind: "sent", providerId };
     } catch (error) {

@@ -3,6 +3,9 @@ import type { Database } from "../schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
+/** One part of a table for a statement split in parts: a rowid range (SQLite), or all of it. */
+export type RowPart = { low: number; high: number } | "all";
+
 /**
  * One open database. Everything that differs between SQLite and PostgreSQL (connecting,
  * backup, restore, listing tables) lives behind this interface, one file per database.
@@ -12,6 +15,8 @@ export interface DatabaseDialect {
   readonly db: Kysely<Database>;
   /** Where the data lives, safe to print (no password). */
   readonly description: string;
+  /** SQLite's file, so another thread can open its own connection; absent in memory and on PostgreSQL. */
+  readonly file?: string;
   /** The PostgreSQL schema in use when it is not the default (test suites each get one). */
   readonly schema?: string;
   /** Writes a consistent copy of the whole database to `file` while it stays online. */
@@ -30,11 +35,13 @@ export interface DatabaseDialect {
   // biome-ignore lint/suspicious/noExplicitAny: any select over the schema
   claimRows<QB extends SelectQueryBuilder<Database, any, any>>(query: QB, table: string): QB;
   /**
-   * Conditions that split a big statement over `table` (as `alias`) into parts of about
-   * `rows` rows each. SQLite: rowid ranges, so a long INSERT … SELECT gives the event loop
-   * back between parts; PostgreSQL (whose driver never blocks it): one part, `true`.
+   * Splits a big statement over `table` into parts of about `rows` rows each. SQLite: rowid
+   * ranges, so a long INSERT … SELECT lets other work on its connection in between parts;
+   * PostgreSQL (whose driver never blocks): one part, `"all"`.
    */
-  splitRows(table: "subscribers", alias: string, rows: number): Promise<RawBuilder<unknown>[]>;
+  splitRows(table: "subscribers", rows: number): Promise<RowPart[]>;
+  /** The condition that keeps a statement over `alias` to one part of {@link splitRows}. */
+  inPart(alias: string, part: RowPart): RawBuilder<unknown>;
   /**
    * After a bulk insert (an alert's fan-out), refreshes the planner's statistics so the
    * senders' claims keep using the index: PostgreSQL `ANALYZE`; SQLite plans by index anyway.

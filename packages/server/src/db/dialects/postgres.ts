@@ -93,7 +93,12 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
-    splitRows: async () => [sql`true`],
+    splitRows: async () => ["all"],
+    inPart(_alias, part) {
+      if (part !== "all")
+        throw new Error("PostgreSQL has no rowid ranges; splitRows gives one part");
+      return sql`true`;
+    },
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);
     },

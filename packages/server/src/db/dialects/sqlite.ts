@@ -9,10 +9,10 @@ import {
 } from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, type RawBuilder, SqliteDialect, sql } from "kysely";
+import { Kysely, SqliteDialect, sql } from "kysely";
 import { invalid } from "../../errors.ts";
 import type { Database } from "../schema.ts";
-import type { DatabaseDialect } from "./dialect.ts";
+import type { DatabaseDialect, RowPart } from "./dialect.ts";
 
 const SQLITE_MAGIC = "SQLite format 3\0";
 
@@ -37,6 +37,7 @@ export function openSqlite(file: string): DatabaseDialect {
     name: "sqlite",
     db,
     description: file === ":memory:" ? "SQLite in memory" : `SQLite at ${file}`,
+    ...(file === ":memory:" ? {} : { file }),
     async backup(target) {
       // The online backup API copies page by page while writers keep going.
       await sqlite.backup(target);
@@ -50,17 +51,21 @@ export function openSqlite(file: string): DatabaseDialect {
     async lockSequence() {},
     claimRows: (query) => query,
     async refreshStatistics() {},
-    async splitRows(table, alias, rows) {
+    async splitRows(table, rows) {
       const range = sqlite
         .prepare(`select min(rowid) as low, max(rowid) as high from ${table}`)
         .get() as { low: number | null; high: number | null };
-      if (range.low === null || range.high === null) return [sql`1 = 1`];
-      const parts: RawBuilder<unknown>[] = [];
+      if (range.low === null || range.high === null) return ["all"];
+      const parts: RowPart[] = [];
       for (let low = range.low; low <= range.high; low += rows) {
-        parts.push(sql`${sql.ref(`${alias}.rowid`)} between ${low} and ${low + rows - 1}`);
+        parts.push({ low, high: low + rows - 1 });
       }
       return parts;
     },
+    inPart: (alias, part) =>
+      part === "all"
+        ? sql`1 = 1`
+        : sql`${sql.ref(`${alias}.rowid`)} between ${part.low} and ${part.high}`,
     async notify(payload) {
       // After the caller's current work, like a NOTIFY delivered on commit.
       queueMicrotask(() => {
@@ -127,6 +132,11 @@ const STATEMENT_CACHE = 500;
  * Kysely prepares every statement anew on each query; better-sqlite3 statements can be reused,
  * and preparing was a sixth of the time a report took. Kysely holds the one connection for the
  * whole of a streamed query, so a cached statement is never reused while it is being iterated.
+ *
+ * Kysely's transactions begin IMMEDIATE here: the senders' thread writes through a second
+ * connection, and a deferred transaction that read first and then wrote would fail at once
+ * (SQLITE_BUSY, no waiting) when that thread had written in between. IMMEDIATE takes the write
+ * lock at BEGIN, where the busy timeout waits for it.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
@@ -138,7 +148,7 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
         // Most recently used last, so the oldest goes first when the cache is full.
         cache.delete(text);
       } else {
-        statement = sqlite.prepare(text);
+        statement = sqlite.prepare(text === "begin" ? "begin immediate" : text);
         if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value ?? "");
       }
       cache.set(text, statement);

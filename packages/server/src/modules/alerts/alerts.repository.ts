@@ -1,6 +1,6 @@
-import { type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
-import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
+import type { DatabaseDialect, RowPart } from "../../db/dialects/dialect.ts";
 import type { AlertsTable, Database, DeliveriesTable } from "../../db/schema.ts";
 
 export type AlertRow = AlertsTable;
@@ -12,6 +12,9 @@ export interface ClaimedDelivery {
   subscriber_id: string;
   language: string;
   attempts: number;
+  /** The subscriber's sealed contact and status as the claim found them (null: erased). */
+  contact_enc: string | null;
+  subscriber_status: string | null;
 }
 
 export type DeliveryOutcome =
@@ -125,7 +128,7 @@ export class AlertsRepository {
     alertId: string,
     ranked: [areaId: string, rank: number][],
     now: string,
-    part: RawBuilder<unknown> = sql`1 = 1`,
+    part: RowPart = "all",
   ): Promise<number> {
     if (ranked.length === 0) return 0;
     const rank = sql`cast(case sa.area_id ${sql.join(
@@ -138,7 +141,7 @@ export class AlertsRepository {
       select ${alertId}, s.id, s.channel, s.language, ${rank}, 'queued', 0, ${now}, ${now}
       from subscriber_areas sa
       join subscribers s on s.id = sa.subscriber_id
-      where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${part}
+      where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${this.#dialect.inPart("s", part)}
       on conflict (alert_id, subscriber_id) do nothing`.execute(this.#db);
     return Number(result.numAffectedRows ?? 0);
   }
@@ -148,9 +151,9 @@ export class AlertsRepository {
     await this.#dialect.refreshStatistics("deliveries");
   }
 
-  /** Parts of about `rows` subscribers each, for a fan-out that must not hold the event loop. */
-  async subscriberParts(rows: number): Promise<RawBuilder<unknown>[]> {
-    return this.#dialect.splitRows("subscribers", "s", rows);
+  /** Parts of about `rows` subscribers each, so senders' claims get turns during a fan-out. */
+  async subscriberParts(rows: number): Promise<RowPart[]> {
+    return this.#dialect.splitRows("subscribers", rows);
   }
 
   /**
@@ -173,7 +176,10 @@ export class AlertsRepository {
 
   /**
    * Claims up to `limit` deliveries of a channel for one sender: first any whose sender died
-   * (lease over), then the nearest queued ones. Other senders skip rows claimed here.
+   * (lease over), then the nearest queued ones, each with its subscriber's sealed contact and
+   * status read in the same call (a STOP that came after the fan-out cancels it). Other
+   * senders skip rows claimed here. One connection throughout, so on a shared one (SQLite's
+   * thread) nothing else, not a part of a fan-out, comes in between.
    */
   async claim(
     channel: string,
@@ -181,39 +187,10 @@ export class AlertsRepository {
     now: string,
     leaseUntil: string,
   ): Promise<ClaimedDelivery[]> {
-    return this.#db.transaction().execute(async (trx) => {
-      const columns = ["d.alert_id", "d.subscriber_id", "d.language", "d.attempts"] as const;
-      const orphaned = await this.#dialect
-        .claimRows(
-          trx
-            .selectFrom("deliveries as d")
-            .select(columns)
-            .where("d.channel", "=", channel)
-            .where("d.status", "=", "sending")
-            .where("d.lease_until", "<", now)
-            .limit(limit),
-          "d",
-        )
-        .execute();
-      const queued =
-        orphaned.length >= limit
-          ? []
-          : await this.#dialect
-              .claimRows(
-                trx
-                  .selectFrom("deliveries as d")
-                  .select(columns)
-                  .where("d.channel", "=", channel)
-                  .where("d.status", "=", "queued")
-                  .where("d.next_attempt_at", "<=", now)
-                  .orderBy("d.rank")
-                  .limit(limit - orphaned.length),
-                "d",
-              )
-              .execute();
-      const rows = [...orphaned, ...queued];
-      if (rows.length === 0) return [];
-      await trx
+    // Each kind is one UPDATE … RETURNING over the rows its subquery picks (and, on
+    // PostgreSQL, locks, skipping rows other senders hold): no transaction, no list of keys.
+    const take = async (db: Kysely<Database>, status: "sending" | "queued", n: number) => {
+      const rows = await db
         .updateTable("deliveries")
         .set((eb) => ({
           status: "sending",
@@ -221,29 +198,74 @@ export class AlertsRepository {
           attempts: eb("attempts", "+", 1),
           updated_at: now,
         }))
-        .where((eb) =>
-          eb(
+        .where((eb) => {
+          let pick = eb
+            .selectFrom("deliveries as d")
+            .select(["d.alert_id", "d.subscriber_id"])
+            .where("d.channel", "=", channel)
+            .where("d.status", "=", status);
+          pick =
+            status === "sending"
+              ? pick.where("d.lease_until", "<", now)
+              : pick.where("d.next_attempt_at", "<=", now).orderBy("d.rank");
+          return eb(
             eb.refTuple("alert_id", "subscriber_id"),
             "in",
-            rows.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
-          ),
-        )
+            this.#dialect.claimRows(pick.limit(n), "d").$asTuple("alert_id", "subscriber_id"),
+          );
+        })
+        .returning(["alert_id", "subscriber_id", "language", "attempts", "rank"])
         .execute();
-      return rows.map((row) => ({ ...row, attempts: row.attempts + 1 }));
+      // RETURNING keeps no order: nearest first again.
+      return rows.sort((a, b) => a.rank - b.rank).map(({ rank: _, ...delivery }) => delivery);
+    };
+    return this.#db.connection().execute(async (db) => {
+      const orphaned = await take(db, "sending", limit);
+      const claimed =
+        orphaned.length >= limit
+          ? orphaned
+          : [...orphaned, ...(await take(db, "queued", limit - orphaned.length))];
+      if (claimed.length === 0) return [];
+      const subscribers = new Map(
+        (
+          await db
+            .selectFrom("subscribers")
+            .select(["id", "contact_enc", "status"])
+            .where("id", "in", [...new Set(claimed.map((d) => d.subscriber_id))])
+            .execute()
+        ).map((row) => [row.id, row]),
+      );
+      return claimed.map((delivery) => {
+        const subscriber = subscribers.get(delivery.subscriber_id);
+        return {
+          ...delivery,
+          contact_enc: subscriber?.contact_enc ?? null,
+          subscriber_status: subscriber?.status ?? null,
+        };
+      });
     });
   }
 
-  /** The sealed contacts and statuses of subscribers, for a claimed batch. */
-  async contacts(
-    ids: string[],
-  ): Promise<Map<string, { contact_enc: string | null; status: string }>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.#db
-      .selectFrom("subscribers")
-      .select(["id", "contact_enc", "status"])
-      .where("id", "in", ids)
+  /** Gives claimed deliveries that were never sent back to the queue (a sender stopping). */
+  async release(deliveries: ClaimedDelivery[], now: string): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.#db
+      .updateTable("deliveries")
+      .set((eb) => ({
+        status: "queued",
+        lease_until: null,
+        attempts: eb("attempts", "-", 1),
+        updated_at: now,
+      }))
+      .where((eb) =>
+        eb(
+          eb.refTuple("alert_id", "subscriber_id"),
+          "in",
+          deliveries.map((d) => eb.tuple(d.alert_id, d.subscriber_id)),
+        ),
+      )
+      .where("status", "=", "sending")
       .execute();
-    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** Records what happened to each delivery of a batch, in one transaction. */

@@ -20,6 +20,7 @@ import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import { alertSms, alertText } from "./alert-message.ts";
 import type { AlertSigner, SignedAlert } from "./alert-signer.ts";
 import type { AlertRow, AlertsRepository } from "./alerts.repository.ts";
+import type { DeliveryStore } from "./delivery-store.ts";
 
 const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
 const Texts = z
@@ -69,6 +70,7 @@ export const maskPhone = (e164: string) =>
  */
 export class AlertsService {
   readonly #alerts: AlertsRepository;
+  readonly #deliveries: DeliveryStore;
   readonly #areas: AreasService;
   readonly #signer: AlertSigner;
   readonly #crypto: FieldCrypto;
@@ -87,8 +89,11 @@ export class AlertsService {
     crypto: FieldCrypto,
     audit: AuditService,
     options: AlertOptions,
+    /** Where the fan-out runs its statements (on SQLite, off the main thread). */
+    deliveries: DeliveryStore,
   ) {
     this.#alerts = alerts;
+    this.#deliveries = deliveries;
     this.#areas = areas;
     this.#signer = signer;
     this.#crypto = crypto;
@@ -376,7 +381,7 @@ export class AlertsService {
   async #fanOut(alert: AlertRow): Promise<void> {
     const now = () => this.#now().toISOString();
     if (alert.retracts_id) {
-      await this.#alerts.fanOutRetraction(alert.id, alert.retracts_id, now());
+      await this.#deliveries.fanOutRetraction(alert.id, alert.retracts_id, now());
       this.onQueued();
     } else {
       const areaIds = JSON.parse(alert.area_ids) as string[];
@@ -390,7 +395,7 @@ export class AlertsService {
       let cut = 1;
       while (cut < ranked.length && ranked[cut]?.[1] === ranked[0]?.[1]) cut++;
       const rest = ranked.slice(cut);
-      const parts = rest.length > 0 ? await this.#alerts.subscriberParts(20_000) : [];
+      const parts = rest.length > 0 ? await this.#deliveries.subscriberParts(50_000) : [];
       const statements = [
         { group: ranked.slice(0, cut), part: undefined },
         ...parts.map((part) => ({ group: rest, part })),
@@ -398,10 +403,11 @@ export class AlertsService {
       for (const { group, part } of statements) {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
-        await this.#alerts.fanOut(alert.id, group, now(), part);
+        await this.#deliveries.fanOut(alert.id, group, now(), part);
+        // Senders woken here ask for their claims before the next part is asked for (the
+        // store's turn lets them), so the nearest areas go out while the far ones are queued.
         this.onQueued();
-        // Let senders (and HTTP requests) run between statements: on SQLite each one holds
-        // the event loop, and the nearest areas must go out while the far ones are queued.
+        await this.#deliveries.turn();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }

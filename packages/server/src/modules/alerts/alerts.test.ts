@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp, testConfig } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
@@ -9,16 +12,27 @@ import { loadDefaultAreas } from "../../seed/default-areas.ts";
 
 const TOKEN = "fake-twilio-auth-token-0123456789";
 
-describe.each(TEST_DIALECTS)("alerts on %s", (dialect) => {
+// In memory, SQLite answers on its one connection; on a file, as a server runs it, the
+// deliveries store runs the fan-out, claims and records on its own thread.
+const TARGETS = [
+  ...TEST_DIALECTS.map((dialect) => ({ name: dialect, dialect, file: false })),
+  { name: "an SQLite file (deliveries on their thread)", dialect: "sqlite" as const, file: true },
+];
+
+describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
   let twilio: FakeTwilio;
   let harness: TestApp;
   let worker: DeliveryWorker;
   let now: Date;
   let env: NodeJS.ProcessEnv;
+  const dir = mkdtempSync(path.join(tmpdir(), "aviso-alerts-"));
   beforeAll(async () => {
     twilio = await startFakeTwilio({ authToken: TOKEN });
   });
-  afterAll(() => twilio.close());
+  afterAll(async () => {
+    await twilio.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   beforeEach(async () => {
     twilio.messages.length = 0;
     twilio.maxPerSecond = Number.POSITIVE_INFINITY;
@@ -30,7 +44,11 @@ describe.each(TEST_DIALECTS)("alerts on %s", (dialect) => {
       AVISO_TWILIO_API_URL: twilio.url,
       AVISO_SMS_RATE_PER_SECOND: "10000",
     };
-    harness = await createTestApp(dialect, { env, now: () => now });
+    harness = await createTestApp(dialect, {
+      env,
+      now: () => now,
+      ...(file ? { sqliteFile: path.join(mkdtempSync(path.join(dir, "db-")), "aviso.db") } : {}),
+    });
     await loadDefaultAreas(harness.services.areas);
     worker = createSmsWorker(harness.services, testConfig(env), harness.log.logger, {
       now: () => now,
@@ -199,6 +217,24 @@ describe.each(TEST_DIALECTS)("alerts on %s", (dialect) => {
     expect(cancelled.progress).toMatchObject({ sent: 10, cancelled: 15, queued: 0 });
     await drain();
     expect(twilio.messages).toHaveLength(10);
+  });
+
+  it("sends with its loops running, and a stop gives back the batches it had claimed ahead", async () => {
+    const phones = Array.from({ length: 80 }, (_, i) => `+1312555${String(1500 + i)}`);
+    for (const phone of phones) await subscribe(phone, "60623");
+    const { id } = await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    twilio.delayMs = 20; // a slow provider, so the stop comes mid-send
+    worker.start();
+    while (twilio.messages.length < 5) await new Promise((resolve) => setTimeout(resolve, 10));
+    await worker.stop();
+    twilio.delayMs = 0;
+    const progress = (await harness.services.alerts.get(id)).progress;
+    expect(progress.sending ?? 0).toBe(0);
+    expect(progress.sent).toBe(twilio.messages.length);
+    expect((progress.sent ?? 0) + (progress.queued ?? 0)).toBe(phones.length);
+    await drain();
+    expect(twilio.messages.map((m) => m.to).sort()).toEqual([...phones].sort());
   });
 
   it("retries after a 429 with back-off, gives up on a refused number, and records receipts from the signed status webhook", async () => {
