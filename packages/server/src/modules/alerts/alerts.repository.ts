@@ -177,9 +177,8 @@ export class AlertsRepository {
   /**
    * Claims up to `limit` deliveries of a channel for one sender: first any whose sender died
    * (lease over), then the nearest queued ones, each with its subscriber's sealed contact and
-   * status read in the same call (a STOP that came after the fan-out cancels it). Other
-   * senders skip rows claimed here. One connection throughout, so on a shared one (SQLite's
-   * thread) nothing else, not a part of a fan-out, comes in between.
+   * status read in the same transaction (a STOP that came after the fan-out cancels it).
+   * Other senders skip rows claimed here.
    */
   async claim(
     channel: string,
@@ -187,10 +186,45 @@ export class AlertsRepository {
     now: string,
     leaseUntil: string,
   ): Promise<ClaimedDelivery[]> {
-    // Each kind is one UPDATE … RETURNING over the rows its subquery picks (and, on
-    // PostgreSQL, locks, skipping rows other senders hold): no transaction, no list of keys.
-    const take = async (db: Kysely<Database>, status: "sending" | "queued", n: number) => {
-      const rows = await db
+    // A select that picks (and on PostgreSQL locks, skipping rows other senders hold), then an
+    // UPDATE by primary key: on PostgreSQL an UPDATE … WHERE key IN (subquery) is planned from
+    // the statistics of the table the fan-out is filling, and can scan all of it per claim.
+    return this.#db.transaction().execute(async (trx) => {
+      const columns = ["d.alert_id", "d.subscriber_id", "d.language", "d.attempts"] as const;
+      const orphaned = await this.#dialect
+        .claimRows(
+          trx
+            .selectFrom("deliveries as d")
+            .select(columns)
+            .where("d.channel", "=", channel)
+            .where("d.status", "=", "sending")
+            .where("d.lease_until", "<", now)
+            .limit(limit),
+          "d",
+        )
+        .execute();
+      const queued =
+        orphaned.length >= limit
+          ? []
+          : await this.#dialect
+              .claimRows(
+                trx
+                  .selectFrom("deliveries as d")
+                  .select(columns)
+                  .where("d.channel", "=", channel)
+                  .where("d.status", "=", "queued")
+                  .where("d.next_attempt_at", "<=", now)
+                  .orderBy("d.rank")
+                  .limit(limit - orphaned.length),
+                "d",
+              )
+              .execute();
+      const claimed = [...orphaned, ...queued].map((row) => ({
+        ...row,
+        attempts: row.attempts + 1,
+      }));
+      if (claimed.length === 0) return [];
+      await trx
         .updateTable("deliveries")
         .set((eb) => ({
           status: "sending",
@@ -198,37 +232,17 @@ export class AlertsRepository {
           attempts: eb("attempts", "+", 1),
           updated_at: now,
         }))
-        .where((eb) => {
-          let pick = eb
-            .selectFrom("deliveries as d")
-            .select(["d.alert_id", "d.subscriber_id"])
-            .where("d.channel", "=", channel)
-            .where("d.status", "=", status);
-          pick =
-            status === "sending"
-              ? pick.where("d.lease_until", "<", now)
-              : pick.where("d.next_attempt_at", "<=", now).orderBy("d.rank");
-          return eb(
+        .where((eb) =>
+          eb(
             eb.refTuple("alert_id", "subscriber_id"),
             "in",
-            this.#dialect.claimRows(pick.limit(n), "d").$asTuple("alert_id", "subscriber_id"),
-          );
-        })
-        .returning(["alert_id", "subscriber_id", "language", "attempts", "rank"])
+            claimed.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
+          ),
+        )
         .execute();
-      // RETURNING keeps no order: nearest first again.
-      return rows.sort((a, b) => a.rank - b.rank).map(({ rank: _, ...delivery }) => delivery);
-    };
-    return this.#db.connection().execute(async (db) => {
-      const orphaned = await take(db, "sending", limit);
-      const claimed =
-        orphaned.length >= limit
-          ? orphaned
-          : [...orphaned, ...(await take(db, "queued", limit - orphaned.length))];
-      if (claimed.length === 0) return [];
       const subscribers = new Map(
         (
-          await db
+          await trx
             .selectFrom("subscribers")
             .select(["id", "contact_enc", "status"])
             .where("id", "in", [...new Set(claimed.map((d) => d.subscriber_id))])
