@@ -224,22 +224,7 @@ export class AlertsRepository {
         attempts: row.attempts + 1,
       }));
       if (claimed.length === 0) return [];
-      await trx
-        .updateTable("deliveries")
-        .set((eb) => ({
-          status: "sending",
-          lease_until: leaseUntil,
-          attempts: eb("attempts", "+", 1),
-          updated_at: now,
-        }))
-        .where((eb) =>
-          eb(
-            eb.refTuple("alert_id", "subscriber_id"),
-            "in",
-            claimed.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
-          ),
-        )
-        .execute();
+      await this.#mark(trx, claimed, { status: "sending", leaseUntil, now });
       const subscribers = new Map(
         (
           await trx
@@ -262,23 +247,35 @@ export class AlertsRepository {
 
   /** Gives claimed deliveries that were never sent back to the queue (a sender stopping). */
   async release(deliveries: ClaimedDelivery[], now: string): Promise<void> {
-    if (deliveries.length === 0) return;
-    await this.#db
+    if (deliveries.length > 0)
+      await this.#mark(this.#db, deliveries, { status: "queued", leaseUntil: null, now });
+  }
+
+  /**
+   * Claims deliveries by key (one attempt more, a lease), or gives them back (the attempt
+   * taken back, no lease; only while they are still this sender's).
+   */
+  async #mark(
+    db: Kysely<Database>,
+    rows: { alert_id: string; subscriber_id: string }[],
+    to: { status: "sending" | "queued"; leaseUntil: string | null; now: string },
+  ): Promise<void> {
+    await db
       .updateTable("deliveries")
       .set((eb) => ({
-        status: "queued",
-        lease_until: null,
-        attempts: eb("attempts", "-", 1),
-        updated_at: now,
+        status: to.status,
+        lease_until: to.leaseUntil,
+        attempts: eb("attempts", to.status === "sending" ? "+" : "-", 1),
+        updated_at: to.now,
       }))
       .where((eb) =>
         eb(
           eb.refTuple("alert_id", "subscriber_id"),
           "in",
-          deliveries.map((d) => eb.tuple(d.alert_id, d.subscriber_id)),
+          rows.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
         ),
       )
-      .where("status", "=", "sending")
+      .$if(to.status === "queued", (qb) => qb.where("status", "=", "sending"))
       .execute();
   }
 
