@@ -404,14 +404,14 @@ export class AlertsService {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
         await this.#deliveries.fanOut(alert.id, group, now(), part);
-        // PostgreSQL plans the senders' claims from its statistics, which still say the
-        // deliveries table is empty: with them, a claim's UPDATE by key scans every delivery
-        // of the alert. Once the nearest ring is in, it knows better.
-        if (i === 0) await this.#alerts.refreshStatistics();
         // Senders woken here ask for their claims before the next part is asked for (the
         // store's turn lets them), so the nearest areas go out while the far ones are queued.
         this.onQueued();
         await this.#deliveries.turn();
+        // PostgreSQL plans the senders' claims from its statistics, which still say the
+        // deliveries table is empty: with them, a claim's UPDATE by key reads every delivery
+        // of the alert. Once the nearest ring is in (and its first claims asked), it knows.
+        if (i === 0) await this.#alerts.refreshStatistics();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
