@@ -40,6 +40,12 @@ export interface DatabaseDialect {
    * PostgreSQL (whose driver never blocks): one part, `"all"`.
    */
   splitRows(table: "subscribers", rows: number): Promise<RowPart[]>;
+  /**
+   * For the rest of a transaction, prices index scans as on an SSD: PostgreSQL
+   * `SET LOCAL random_page_cost = 1.1` (its default of 4 is for spinning disks, and made it read
+   * all of a large table to find a small part of it); SQLite: nothing.
+   */
+  preferIndexScans(trx: Transaction<Database>): Promise<void>;
   /** The condition that keeps a statement over `alias` to one part of {@link splitRows}. */
   inPart(alias: string, part: RowPart): RawBuilder<unknown>;
   /**

@@ -94,6 +94,9 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
     splitRows: async () => ["all"],
+    async preferIndexScans(trx) {
+      await sql`set local random_page_cost = 1.1`.execute(trx);
+    },
     inPart(_alias, part) {
       if (part !== "all")
         throw new Error("PostgreSQL has no rowid ranges; splitRows gives one part");

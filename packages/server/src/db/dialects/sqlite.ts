@@ -51,6 +51,7 @@ export function openSqlite(file: string): DatabaseDialect {
     async lockSequence() {},
     claimRows: (query) => query,
     async refreshStatistics() {},
+    async preferIndexScans() {},
     async splitRows(table, rows) {
       const range = sqlite
         .prepare(`select min(rowid) as low, max(rowid) as high from ${table}`)

@@ -135,14 +135,19 @@ export class AlertsRepository {
       ranked.map(([area, r]) => sql`when ${area} then ${r}`),
       sql` `,
     )} end as integer)`;
-    const result = await sql`
+    const result = await this.#db.transaction().execute(async (trx) => {
+      // The nearest ring is a few thousand subscribers of a million: found by index, not by
+      // reading every subscriber (PostgreSQL's default costs chose the latter: 950 ms).
+      await this.#dialect.preferIndexScans(trx);
+      return sql`
       insert into deliveries
         (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
       select ${alertId}, s.id, s.channel, s.language, ${rank}, 'queued', 0, ${now}, ${now}
       from subscriber_areas sa
       join subscribers s on s.id = sa.subscriber_id
       where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${this.#dialect.inPart("s", part)}
-      on conflict (alert_id, subscriber_id) do nothing`.execute(this.#db);
+      on conflict (alert_id, subscriber_id) do nothing`.execute(trx);
+    });
     return Number(result.numAffectedRows ?? 0);
   }
 
