@@ -4,7 +4,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import { api, errorMessage, listAreas } from "../api.ts";
 import { formatDateTime } from "../site.ts";
 import { FollowUps, ReportDetails, STATUS_LABELS, useLiveValue } from "./incidents.tsx";
-import { ShiftFields, shiftEnd } from "./shift-fields.tsx";
+import { useShiftFields } from "./shift-fields.tsx";
 
 const FLAG_LABELS: Record<string, string> = {
   "mentions-immigration-status": "mentions someone's immigration status",
@@ -222,8 +222,7 @@ function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
   const [shifts, setShifts] = useState<OnShift[]>([]);
   const [people, setPeople] = useState<{ id: string; name: string; role: string }[]>([]);
   const [userId, setUserId] = useState("");
-  const [areaId, setAreaId] = useState("");
-  const [hours, setHours] = useState("4");
+  const { fields, shift } = useShiftFields(areas);
   const [message, setMessage] = useState("");
   const load = useCallback(() => {
     api<{ shifts: OnShift[] }>("/api/shifts").then(
@@ -244,11 +243,7 @@ function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
     try {
       await api("/api/shifts", {
         method: "POST",
-        body: {
-          userId,
-          areaIds: [areaId],
-          endsAt: shiftEnd(hours),
-        },
+        body: { userId, ...shift() },
       });
       setMessage("On shift.");
       load();
@@ -283,13 +278,7 @@ function ShiftsPanel({ areas }: { areas: AreaSummary[] }) {
             ))}
           </select>
         </label>
-        <ShiftFields
-          areas={areas}
-          areaId={areaId}
-          onAreaId={setAreaId}
-          hours={hours}
-          onHours={setHours}
-        />
+        {fields}
         <button type="submit" className="secondary">
           Put on shift
         </button>

@@ -4,7 +4,7 @@ import { api, errorMessage, listAreas } from "../api.ts";
 import { photoAsDataUrl } from "../photo.ts";
 import { pushSubscription } from "../push.ts";
 import { formatDateTime } from "../site.ts";
-import { ShiftFields, shiftEnd } from "./shift-fields.tsx";
+import { useShiftFields } from "./shift-fields.tsx";
 import { useLive } from "./use-live.ts";
 
 type Request = ResponderHome["requests"][number];
@@ -239,8 +239,7 @@ function Shift({
 }) {
   const uid = useId();
   const [areas, setAreas] = useState<AreaSummary[]>([]);
-  const [areaId, setAreaId] = useState("");
-  const [hours, setHours] = useState("4");
+  const { fields, shift } = useShiftFields(areas);
   const [phone, setPhone] = useState("");
   useEffect(() => {
     listAreas("community-area").then(setAreas, () => {});
@@ -251,10 +250,7 @@ function Shift({
       () =>
         api("/api/responder/shift", {
           method: "POST",
-          body: {
-            areaIds: [areaId],
-            endsAt: shiftEnd(hours),
-          },
+          body: shift(),
         }),
       "Shift started.",
     );
@@ -277,13 +273,7 @@ function Shift({
         </p>
       ) : (
         <form className="panel inline-form" onSubmit={start}>
-          <ShiftFields
-            areas={areas}
-            areaId={areaId}
-            onAreaId={setAreaId}
-            hours={hours}
-            onHours={setHours}
-          />
+          {fields}
           <button type="submit">Start shift</button>
         </form>
       )}

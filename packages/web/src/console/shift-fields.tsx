@@ -1,7 +1,31 @@
 import type { AreaSummary } from "@aviso/core";
+import { useState } from "react";
 
-/** The area and length of a shift, as a responder starts one or a dispatcher schedules one. */
-export function ShiftFields(props: {
+/**
+ * The area and length of a new shift, as a responder starts one or a dispatcher schedules one:
+ * the fields to show, and the shift they describe as the API takes it.
+ */
+export function useShiftFields(areas: AreaSummary[]) {
+  const [areaId, setAreaId] = useState("");
+  const [hours, setHours] = useState("4");
+  return {
+    fields: (
+      <ShiftFields
+        areas={areas}
+        areaId={areaId}
+        onAreaId={setAreaId}
+        hours={hours}
+        onHours={setHours}
+      />
+    ),
+    shift: () => ({
+      areaIds: [areaId],
+      endsAt: new Date(Date.now() + Number(hours) * 3_600_000).toISOString(),
+    }),
+  };
+}
+
+function ShiftFields(props: {
   areas: AreaSummary[];
   areaId: string;
   onAreaId: (id: string) => void;
@@ -34,7 +58,3 @@ export function ShiftFields(props: {
     </>
   );
 }
-
-/** When a shift of `hours` from now ends, as the API takes it. */
-export const shiftEnd = (hours: string) =>
-  new Date(Date.now() + Number(hours) * 3_600_000).toISOString();
