@@ -13,6 +13,14 @@ describe("FieldCrypto", () => {
     expect(crypto.encrypt("+13125550123", "subscribers.contact")).not.toBe(sealed);
   });
 
+  it("round-trips text in any script, and refuses a value cut short", async () => {
+    const crypto = await FieldCrypto.create(randomBytes(32));
+    const name = "Nguyễn Thị Ánh · 김민준 · مريم · 王小明";
+    const sealed = crypto.encrypt(name, "staff_users.name");
+    expect(crypto.decrypt(sealed, "staff_users.name")).toBe(name);
+    expect(() => crypto.decrypt(sealed.slice(0, 40), "staff_users.name")).toThrow();
+  });
+
   it("refuses a value moved to another column or altered", async () => {
     const crypto = await FieldCrypto.create(randomBytes(32));
     const sealed = crypto.encrypt("Maria", "staff_users.name");
