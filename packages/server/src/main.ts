@@ -327,11 +327,11 @@ type Channel = "sms" | "email" | "push";
 function composer(channel: Channel, services: Services, config: Config) {
   const made = new Map<string, Omit<OutgoingMessage, "to" | "channel">>();
   return (alert: AlertRow, delivery: ClaimedDelivery) => {
-    const texts = JSON.parse(alert.texts) as Record<string, string>;
+    const texts = () => JSON.parse(alert.texts) as Record<string, string>;
     const code = alert.verification_code ?? "";
     if (channel === "email")
       return alertEmail(
-        texts,
+        texts(),
         delivery.language,
         code,
         config.publicUrl,
@@ -344,8 +344,8 @@ function composer(channel: Channel, services: Services, config: Config) {
       if (made.size > 1000) made.clear();
       message =
         channel === "sms"
-          ? { body: alertSms(texts, delivery.language, code, config.publicUrl) }
-          : alertPush(texts, delivery.language, code, config.orgName);
+          ? { body: alertSms(texts(), delivery.language, code, config.publicUrl) }
+          : alertPush(texts(), delivery.language, code, config.orgName);
       made.set(key, message);
     }
     return message;
