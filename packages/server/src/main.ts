@@ -381,7 +381,8 @@ export function createDeliveryWorker(
       onGone: (id) => services.subscriptions.forget(id),
       ratePerSecond: options.ratePerSecond ?? config.rates[channel],
       loops: config.sms.senders,
-      batchSize: options.batchSize ?? 50,
+      // Two batches per loop are in flight: a crash can repeat 2 × AVISO_SMS_SENDERS × 100.
+      batchSize: options.batchSize ?? 100,
       leaseSeconds: config.delivery.leaseSeconds,
       maxAttempts: 5,
       pollMs: options.pollMs ?? 250,

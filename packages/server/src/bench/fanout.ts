@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -239,7 +240,8 @@ async function seed(
     const rows: SubscribersTable[] = [];
     const links: SubscriberAreasTable[] = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
-      const id = `bench-${i}`;
+      // Ids as subscribing gives them (random UUIDs), so rows arrive in no order of theirs.
+      const id = randomUUID();
       rows.push({
         id,
         channel: "sms",
@@ -268,11 +270,12 @@ async function seed(
   }
 }
 
+/** The server's own SMS sender (its batch size, unless given), sending to the fake provider. */
 function worker(
   aviso: Aviso,
   twilio: FakeProvider,
   perSecond: number,
-  batchSize = 100,
+  batchSize?: number,
 ): DeliveryWorker {
   const provider = new TwilioChannel({
     accountSid: twilio.accountSid,
@@ -285,7 +288,7 @@ function worker(
   return createSmsWorker(aviso, aviso.config, pino({ level: "silent" }), {
     provider,
     ratePerSecond: perSecond,
-    batchSize,
+    ...(batchSize ? { batchSize } : {}),
     pollMs: 50,
   });
 }
