@@ -352,14 +352,13 @@ async function bareLoop(twilio: FakeProvider, loops: number, seconds: number): P
     Array.from({ length: loops }, async (_, n) => {
       let i = 0;
       while (performance.now() < end) {
-        // Sent as the Twilio channel sends it: the form as a string.
         const body = new URLSearchParams({
           To: `+1773${String(1_000_000 + n * 1_000_000 + i++).padStart(7, "0")}`,
           From: "+18555550100",
           Body: "CONFIRMED: bench alert.\nCheck code XXXXXX at aviso.bench/now - STOP to end",
           StatusCallback: "https://aviso.bench/api/sms/twilio/status",
           ValidityPeriod: "1800",
-        }).toString();
+        });
         const response = await fetch(url, {
           method: "POST",
           headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded" },

@@ -71,8 +71,7 @@ export class TwilioChannel implements MessageChannel {
           "content-type": "application/x-www-form-urlencoded",
           accept: "application/json",
         },
-        // A string, not the URLSearchParams: undici streams those, a string goes out at once.
-        body: form.toString(),
+        body: form,
       });
     } catch {
       throw new ChannelError("network", true);
