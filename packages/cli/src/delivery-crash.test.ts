@@ -14,7 +14,7 @@ const SUBSCRIBERS = 300;
 const SENDERS = 2;
 const BATCH = 50;
 // Each sending loop sends one batch while the one before is being recorded: a crash can
-// repeat at most two batches per loop.
+// repeat at most two batches per loop. Set for the child, so the bound stays below the total.
 const IN_FLIGHT = 2 * SENDERS * BATCH;
 
 /** `aviso start` in a child process, resolved once it listens. */
@@ -94,6 +94,7 @@ describe.each(targets)("a sender killed with SIGKILL mid-send on $name", ({ url 
       AVISO_SMS_RATE_PER_SECOND: "10000",
       AVISO_SMS_SENDERS: String(SENDERS),
       AVISO_DELIVERY_LEASE_SECONDS: "2",
+      AVISO_DELIVERY_BATCH_SIZE: String(BATCH),
     };
     // Set up in this process: areas, subscribers (by text, as residents would), an approved
     // alert whose deliveries are queued. No sender runs here.

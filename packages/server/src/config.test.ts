@@ -26,6 +26,7 @@ describe("loadConfig", () => {
     });
     expect(config.timeZone).toBe("America/Chicago");
     expect(config.publicUrl).toBe("http://localhost:8080");
+    expect(config.delivery).toMatchObject({ leaseSeconds: 60, batchSize: 100 });
   });
 
   it("honours PORT, AVISO_DATA_DIR and a PostgreSQL URL", () => {
@@ -53,6 +54,7 @@ describe("loadConfig", () => {
     expect(problemsOf({ AVISO_DATABASE_URL: "mysql://x" })).toEqual(["AVISO_DATABASE_URL"]);
     expect(problemsOf({ AVISO_MASTER_KEY: "short" })).toEqual(["AVISO_MASTER_KEY"]);
     expect(problemsOf({ AVISO_LOG_CLIENT_IPS: "maybe" })).toEqual(["AVISO_LOG_CLIENT_IPS"]);
+    expect(problemsOf({ AVISO_DELIVERY_BATCH_SIZE: "0" })).toEqual(["AVISO_DELIVERY_BATCH_SIZE"]);
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT: .*number/i);
   });
 

@@ -91,6 +91,7 @@ const ConfigSchema = z.object({
   AVISO_ALERT_TWO_PERSON: flag.default(true),
   AVISO_ALERT_EXPIRY_HOURS: z.coerce.number().int().min(1).max(72).default(6),
   AVISO_DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  AVISO_DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   AVISO_RUN_SENDERS: flag.default(true),
   AVISO_CLUSTER_METERS: z.coerce.number().int().min(50).max(20_000).default(800),
   AVISO_CLUSTER_HOURS: z.coerce.number().min(0.25).max(48).default(3),
@@ -162,7 +163,8 @@ export interface Config {
   /** Messages per second each provider allows. */
   rates: { sms: number; email: number; push: number };
   alerts: { twoPersonRule: boolean; expiryHours: number };
-  delivery: { leaseSeconds: number; runSenders: boolean };
+  /** A sender claims up to `batchSize` at a time: a crash can repeat 2 × senders × batchSize. */
+  delivery: { leaseSeconds: number; batchSize: number; runSenders: boolean };
   /** Reports this close in place and time to an open incident are suggested for merging. */
   clustering: { meters: number; hours: number };
   /** Unanswered verification requests go to the next nearest responders after `acceptMinutes`. */
@@ -293,7 +295,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       push: c.AVISO_PUSH_RATE_PER_SECOND,
     },
     alerts: { twoPersonRule: c.AVISO_ALERT_TWO_PERSON, expiryHours: c.AVISO_ALERT_EXPIRY_HOURS },
-    delivery: { leaseSeconds: c.AVISO_DELIVERY_LEASE_SECONDS, runSenders: c.AVISO_RUN_SENDERS },
+    delivery: {
+      leaseSeconds: c.AVISO_DELIVERY_LEASE_SECONDS,
+      batchSize: c.AVISO_DELIVERY_BATCH_SIZE,
+      runSenders: c.AVISO_RUN_SENDERS,
+    },
     clustering: { meters: c.AVISO_CLUSTER_METERS, hours: c.AVISO_CLUSTER_HOURS },
     dispatch: {
       acceptMinutes: c.AVISO_DISPATCH_ACCEPT_MINUTES,

@@ -381,8 +381,7 @@ export function createDeliveryWorker(
       onGone: (id) => services.subscriptions.forget(id),
       ratePerSecond: options.ratePerSecond ?? config.rates[channel],
       loops: config.sms.senders,
-      // Two batches per loop are in flight: a crash can repeat 2 × AVISO_SMS_SENDERS × 100.
-      batchSize: options.batchSize ?? 100,
+      batchSize: options.batchSize ?? config.delivery.batchSize,
       leaseSeconds: config.delivery.leaseSeconds,
       maxAttempts: 5,
       pollMs: options.pollMs ?? 250,
