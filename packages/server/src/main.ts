@@ -344,7 +344,10 @@ function composer(channel: Channel, services: Services, config: Config) {
       if (made.size > 1000) made.clear();
       message =
         channel === "sms"
-          ? { body: alertSms(texts(), delivery.language, code, config.publicUrl) }
+          ? {
+              body: alertSms(texts(), delivery.language, code, config.publicUrl),
+              reference: alert.id,
+            }
           : alertPush(texts(), delivery.language, code, config.orgName);
       made.set(key, message);
     }

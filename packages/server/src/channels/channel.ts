@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   headers?: Record<string, string>;
   /** Push: the page a notification opens. */
   url?: string;
+  /** What the message is about (an alert's id), named in the provider's receipt for it. */
+  reference?: string;
 }
 
 /**

@@ -159,11 +159,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(plansRoutes(services.plans));
   await app.register(alertsRoutes(services.alerts));
   await app.register(
-    smsRoutes(
-      services.smsInbound,
-      (sid, status, error) => services.alerts.receipt(sid, status, error),
-      { authToken: deps.twilioAuthToken, publicUrl: deps.publicUrl },
-    ),
+    smsRoutes(services.smsInbound, (receipt) => services.alerts.receipt(receipt), {
+      authToken: deps.twilioAuthToken,
+      publicUrl: deps.publicUrl,
+    }),
   );
   await registerWeb(app, deps.site, deps.webDist);
   return app;

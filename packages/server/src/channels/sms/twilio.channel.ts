@@ -55,7 +55,10 @@ export class TwilioChannel implements MessageChannel {
     const form = new URLSearchParams({
       To: message.to,
       Body: message.body,
-      StatusCallback: this.#options.statusCallbackUrl,
+      // The receipt names the alert, so it finds its delivery by key (see the status webhook).
+      StatusCallback: message.reference
+        ? `${this.#options.statusCallbackUrl}?ref=${encodeURIComponent(message.reference)}`
+        : this.#options.statusCallbackUrl,
       ValidityPeriod: String(this.#options.validitySeconds),
     });
     form.set(

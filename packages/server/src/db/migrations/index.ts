@@ -9,6 +9,7 @@ import * as createReports from "./2026_11_28_0900_create_reports.ts";
 import * as createPlans from "./2026_11_28_0910_create_plans.ts";
 import * as createAlerts from "./2026_11_28_1000_create_alerts.ts";
 import * as createIncidents from "./2026_11_28_1100_create_incidents_and_dispatch.ts";
+import * as dropDeliveryProviderIndex from "./2026_11_28_1200_drop_delivery_provider_index.ts";
 
 /** Every migration, by name. Names sort in the order they run; a landed migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_28_0910_create_plans": createPlans,
   "2026_11_28_1000_create_alerts": createAlerts,
   "2026_11_28_1100_create_incidents_and_dispatch": createIncidents,
+  "2026_11_28_1200_drop_delivery_provider_index": dropDeliveryProviderIndex,
 };

@@ -344,17 +344,29 @@ export class AlertsRepository {
     });
   }
 
-  /** A provider's receipt: delivered or failed, by its message id. */
+  /**
+   * A provider's receipt, delivered or failed: found by key (the alert, and the SMS subscriber
+   * whose number has this blind index), and only while it carries the receipt's message id.
+   * There is no index on message ids: every sent message would insert into it at random.
+   */
   async receipt(
-    providerId: string,
+    of: { alertId: string; contactIndex: string; providerId: string },
     status: "delivered" | "failed",
     error: string | null,
     now: string,
-  ) {
+  ): Promise<number> {
     const result = await this.#db
       .updateTable("deliveries")
       .set({ status, error, updated_at: now })
-      .where("provider_id", "=", providerId)
+      .where("alert_id", "=", of.alertId)
+      .where("subscriber_id", "=", (eb) =>
+        eb
+          .selectFrom("subscribers")
+          .select("id")
+          .where("channel", "=", "sms")
+          .where("contact_index", "=", of.contactIndex),
+      )
+      .where("provider_id", "=", of.providerId)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }

@@ -353,9 +353,27 @@ export class AlertsService {
     return this.#alerts.purgeDeliveries(cutoff, dryRun);
   }
 
-  /** A provider's delivery receipt (the signed status webhook). */
-  async receipt(providerId: string, status: "delivered" | "failed", error: string | null) {
-    return this.#alerts.receipt(providerId, status, error, this.#now().toISOString());
+  /**
+   * A provider's delivery receipt (the signed status webhook): the delivery of that alert to
+   * the subscriber with that number, if it still carries that message id.
+   */
+  async receipt(receipt: {
+    providerId: string;
+    alertId: string;
+    to: string;
+    status: "delivered" | "failed";
+    error: string | null;
+  }): Promise<number> {
+    return this.#alerts.receipt(
+      {
+        alertId: receipt.alertId,
+        contactIndex: this.#crypto.blindIndex(receipt.to.trim(), CONTACT_CONTEXT),
+        providerId: receipt.providerId,
+      },
+      receipt.status,
+      receipt.error,
+      this.#now().toISOString(),
+    );
   }
 
   /** Resumes fan-outs a dead process left unfinished (safe to repeat: deliveries are unique). */

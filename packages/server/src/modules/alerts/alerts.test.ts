@@ -141,7 +141,8 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect(english).toMatchObject({
       from: "+18555550100",
       validityPeriod: "1800",
-      statusCallback: `${TEST_PUBLIC_URL}/api/sms/twilio/status`,
+      // The receipt will name the alert, and so find its delivery by key.
+      statusCallback: `${TEST_PUBLIC_URL}/api/sms/twilio/status?ref=${alert.id}`,
     });
     const view = (
       await harness.app.inject({
@@ -248,12 +249,20 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect(twilio.messages).toHaveLength(1);
     const sid = twilio.messages[0]?.sid ?? "";
 
-    const url = `${TEST_PUBLIC_URL}/api/sms/twilio/status`;
-    const params = { MessageSid: sid, MessageStatus: "delivered", AccountSid: twilio.accountSid };
-    const callback = (signature: string) =>
+    // Twilio calls back the URL it was given (naming the alert) with what it knows.
+    const url = twilio.messages[0]?.statusCallback ?? "";
+    expect(url).toBe(`${TEST_PUBLIC_URL}/api/sms/twilio/status?ref=${id}`);
+    const receipt = {
+      MessageSid: sid,
+      MessageStatus: "delivered",
+      AccountSid: twilio.accountSid,
+      To: "+13125550141",
+      From: "+18555550100",
+    };
+    const callback = (signature: string, params: Record<string, string> = receipt) =>
       harness.app.inject({
         method: "POST",
-        url: "/api/sms/twilio/status",
+        url: url.slice(TEST_PUBLIC_URL.length),
         headers: {
           "content-type": "application/x-www-form-urlencoded",
           "x-twilio-signature": signature,
@@ -261,8 +270,21 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
         payload: new URLSearchParams(params).toString(),
       });
     expect((await callback("forged")).statusCode).toBe(403);
-    expect((await callback(twilioSignature(TOKEN, url, params))).statusCode).toBe(204);
+    // Signed for another alert's URL: refused, so a receipt cannot be pointed elsewhere.
+    const elsewhere = `${TEST_PUBLIC_URL}/api/sms/twilio/status?ref=another-alert`;
+    expect((await callback(twilioSignature(TOKEN, elsewhere, receipt))).statusCode).toBe(403);
+    // Signed, but about another message id or another number: it changes nothing.
+    for (const other of [
+      { ...receipt, MessageSid: "SM0000" },
+      { ...receipt, To: "+13125550199" },
+    ])
+      expect((await callback(twilioSignature(TOKEN, url, other), other)).statusCode).toBe(204);
     const admin = await harness.signInAs("admin");
+    const before = (
+      await harness.app.inject({ url: `/api/alerts/${id}`, headers: admin.headers })
+    ).json();
+    expect(before.progress).toMatchObject({ sent: 1 });
+    expect((await callback(twilioSignature(TOKEN, url, receipt))).statusCode).toBe(204);
     const view = (
       await harness.app.inject({ url: `/api/alerts/${id}`, headers: admin.headers })
     ).json();

@@ -12,6 +12,18 @@ const LOCATION_FIELDS = /^(From|To)(City|State|Zip|Country)$/;
 export const SMS_INBOUND_PATH = "/api/sms/twilio/inbound";
 export const SMS_STATUS_PATH = "/api/sms/twilio/status";
 
+/**
+ * A delivery receipt: the provider's message id, the alert its callback URL names, the number
+ * it went to (found again by its blind index, never stored from here), and how it ended.
+ */
+export interface SmsReceipt {
+  providerId: string;
+  alertId: string;
+  to: string;
+  status: "delivered" | "failed";
+  error: string | null;
+}
+
 /** Twilio's message statuses that end a delivery; the others (queued, sent…) change nothing. */
 const FINAL_STATUS: Record<string, "delivered" | "failed"> = {
   delivered: "delivered",
@@ -25,11 +37,7 @@ const FINAL_STATUS: Record<string, "delivered" | "failed"> = {
  */
 export function smsRoutes(
   sms: SmsInboundService,
-  receipts: (
-    providerId: string,
-    status: "delivered" | "failed",
-    error: string | null,
-  ) => Promise<number>,
+  receipts: (receipt: SmsReceipt) => Promise<number>,
   options: { authToken: string | undefined; publicUrl: string },
 ): FastifyPluginAsyncZod {
   /** Refuses (403, nothing read or stored) a request not signed by Twilio for this URL. */
@@ -90,12 +98,21 @@ export function smsRoutes(
         config: { rateLimit: false },
       },
       async (request, reply) => {
-        verifyTwilio(request.body, request.headers["x-twilio-signature"], SMS_STATUS_PATH);
+        // Signed over the URL Twilio was given, with the alert it names (`?ref=`).
+        verifyTwilio(request.body, request.headers["x-twilio-signature"], request.url);
         const status = FINAL_STATUS[request.body.MessageStatus ?? ""];
         const sid = request.body.MessageSid ?? request.body.SmsSid ?? "";
-        if (status && sid) {
+        const alertId = new URL(request.url, "http://receipt").searchParams.get("ref");
+        const to = request.body.To ?? "";
+        if (status && sid && alertId && to) {
           const code = request.body.ErrorCode ? `twilio-${request.body.ErrorCode}` : null;
-          await receipts(sid, status, status === "failed" ? (code ?? "undelivered") : null);
+          await receipts({
+            providerId: sid,
+            alertId,
+            to,
+            status,
+            error: status === "failed" ? (code ?? "undelivered") : null,
+          });
         }
         return reply.status(204).send();
       },
