@@ -155,7 +155,7 @@ export function createServices(
   );
   const plans = new PlansService(new PlansRepository(database.db), now);
   const alertsRepository = new AlertsRepository(database);
-  const deliveryStore = openDeliveryStore(database, alertsRepository);
+  const deliveryStore = openDeliveryStore(database, alertsRepository, crypto);
   const alerts = new AlertsService(
     alertsRepository,
     areas,

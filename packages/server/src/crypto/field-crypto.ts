@@ -27,6 +27,39 @@ function deriveKeys(master: Uint8Array): Keys {
   };
 }
 
+/** Opens a value sealed by {@link FieldCrypto.encrypt} with the encryption key of its key id. */
+function openSealed(
+  value: string,
+  context: string,
+  keyFor: (id: string) => Uint8Array | undefined,
+): string {
+  const [format, keyId, encoded] = value.split(":");
+  if (format !== FORMAT || !keyId || !encoded) throw new Error("not an encrypted field value");
+  const key = keyFor(keyId);
+  if (!key) throw new Error(`field was encrypted with key ${keyId}, which is not configured`);
+  // Node's own base64 and UTF-8, and the context's bytes made once: a sender opens every
+  // recipient's contact, and libsodium's wrappers for these doubled the cost of each.
+  const data = Buffer.from(encoded, "base64url");
+  const nonceBytes = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+  const plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+    null,
+    data.subarray(nonceBytes),
+    contextBytes(context),
+    data.subarray(0, nonceBytes),
+    key,
+  );
+  return Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength).toString("utf8");
+}
+
+/** Opens sealed values with keys from {@link FieldCrypto.openingKeys}, in another thread. */
+export async function sealedOpener(
+  keys: { id: string; key: Uint8Array }[],
+): Promise<(value: string, context: string) => string> {
+  await sodium.ready;
+  const byId = new Map(keys.map(({ id, key }) => [id, key]));
+  return (value, context) => openSealed(value, context, (id) => byId.get(id));
+}
+
 const contexts = new Map<string, Uint8Array>();
 /** A context's bytes (additional data), encoded once: there are a handful of contexts. */
 function contextBytes(context: string): Uint8Array {
@@ -89,24 +122,16 @@ export class FieldCrypto {
 
   /** Opens a value sealed by {@link encrypt} for the same context; throws if it was altered. */
   decrypt(value: string, context: string): string {
-    const [format, keyId, encoded] = value.split(":");
-    if (format !== FORMAT || !keyId || !encoded) throw new Error("not an encrypted field value");
-    const keys = this.#byId.get(keyId);
-    if (!keys) throw new Error(`field was encrypted with key ${keyId}, which is not configured`);
-    // Node's own base64 and UTF-8, and the context's bytes made once: a sender opens every
-    // recipient's contact, and libsodium's wrappers for these doubled the cost of each.
-    const data = Buffer.from(encoded, "base64url");
-    const nonceBytes = sodium.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-    const plaintext = sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
-      null,
-      data.subarray(nonceBytes),
-      contextBytes(context),
-      data.subarray(0, nonceBytes),
-      keys.encryption,
-    );
-    return Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength).toString(
-      "utf8",
-    );
+    return openSealed(value, context, (id) => this.#byId.get(id)?.encryption);
+  }
+
+  /**
+   * The encryption keys by id, for a thread of this process that opens sealed values with
+   * {@link sealedOpener} (the deliveries store opens recipients' contacts off the main thread).
+   * They never leave the process; blind-index and MAC keys are not among them.
+   */
+  openingKeys(): { id: string; key: Uint8Array }[] {
+    return [...this.#byId].map(([id, keys]) => ({ id, key: keys.encryption }));
   }
 
   /** The key id a stored value was sealed with, to find values that still need rotating. */

@@ -192,7 +192,7 @@ export class DeliveryWorker {
     if (alert.expires_at <= now.toISOString()) return { kind: "cancelled", error: "expired" };
     // Opted out after the fan-out: the suppression list wins, always.
     const sealed = delivery.contact_enc;
-    if (delivery.subscriber_status !== "active" || !sealed)
+    if (delivery.subscriber_status !== "active" || (!sealed && delivery.contact === undefined))
       return { kind: "cancelled", error: "opted_out" };
     const message = this.#options.compose(alert, delivery);
     await this.#bucket.take();
@@ -200,7 +200,7 @@ export class DeliveryWorker {
       const { providerId } = await this.#options.provider.send({
         ...message,
         channel: this.#options.channel,
-        to: this.#crypto.decrypt(sealed, CONTACT_CONTEXT),
+        to: delivery.contact ?? this.#crypto.decrypt(sealed ?? "", CONTACT_CONTEXT),
       });
       return { kind: "sent", providerId };
     } catch (error) {

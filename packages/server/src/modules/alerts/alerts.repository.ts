@@ -15,6 +15,8 @@ export interface ClaimedDelivery {
   /** The subscriber's sealed contact and status as the claim found them (null: erased). */
   contact_enc: string | null;
   subscriber_status: string | null;
+  /** The contact already opened by the store's thread (SQLite file), its seal dropped. */
+  contact?: string;
 }
 
 export type DeliveryOutcome =

@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../test/databases.ts";
+import { FieldCrypto } from "../../crypto/field-crypto.ts";
+import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import { type AlertRow, AlertsRepository } from "./alerts.repository.ts";
 import { type DeliveryStore, openDeliveryStore } from "./delivery-store.ts";
 
@@ -34,11 +37,13 @@ describe("the deliveries store on an SQLite file", () => {
   let test: TestDatabase;
   let repository: AlertsRepository;
   let store: DeliveryStore & { close(): Promise<void> };
+  let crypto: FieldCrypto;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "aviso-store-"));
     test = await createTestDatabase("sqlite", { sqliteFile: path.join(dir, "aviso.db") });
     repository = new AlertsRepository(test.database);
-    store = openDeliveryStore(test.database, repository);
+    crypto = await FieldCrypto.create(randomBytes(32));
+    store = openDeliveryStore(test.database, repository, crypto);
     await store.turn(); // the thread is up
   });
   afterEach(async () => {
@@ -79,7 +84,11 @@ describe("the deliveries store on an SQLite file", () => {
       migrate: false,
       sqliteFile: path.join(dir, "bare.db"),
     });
-    const unmigrated = openDeliveryStore(bare.database, new AlertsRepository(bare.database));
+    const unmigrated = openDeliveryStore(
+      bare.database,
+      new AlertsRepository(bare.database),
+      crypto,
+    );
     try {
       await expect(unmigrated.finishDone(NOW)).rejects.toMatchObject({
         message: expect.stringContaining("no such table: alerts"),
@@ -89,5 +98,63 @@ describe("the deliveries store on an SQLite file", () => {
       await unmigrated.close();
       await bare.cleanup();
     }
+  });
+
+  it("opens each claimed contact on its thread, and leaves one it cannot open sealed", async () => {
+    await repository.insert({ ...finishedAlert("alert-1"), fanout_done_at: null });
+    const stranger = await FieldCrypto.create(randomBytes(32));
+    const subscribers = [
+      { id: "sub-ours", contact_enc: crypto.encrypt("+13125550101", CONTACT_CONTEXT) },
+      { id: "sub-other-key", contact_enc: stranger.encrypt("+13125550102", CONTACT_CONTEXT) },
+    ];
+    for (const { id, contact_enc } of subscribers) {
+      await test.database.db
+        .insertInto("subscribers")
+        .values({
+          id,
+          channel: "sms",
+          contact_enc,
+          contact_index: null,
+          language: "en",
+          status: "active",
+          created_at: NOW,
+          confirmed_at: NOW,
+          stopped_at: null,
+          confirm_code_hash: null,
+          confirm_expires_at: null,
+          confirm_attempts: 0,
+        })
+        .execute();
+      await test.database.db
+        .insertInto("deliveries")
+        .values({
+          alert_id: "alert-1",
+          subscriber_id: id,
+          channel: "sms",
+          language: "en",
+          rank: 0,
+          status: "queued",
+          attempts: 0,
+          next_attempt_at: NOW,
+          lease_until: null,
+          provider_id: null,
+          error: null,
+          sent_at: null,
+          updated_at: NOW,
+        })
+        .execute();
+    }
+    const claimed = await store.claim("sms", 10, NOW, "2026-11-28T15:01:00.000Z");
+    const bySubscriber = new Map(claimed.map((d) => [d.subscriber_id, d]));
+    expect(bySubscriber.get("sub-ours")).toMatchObject({
+      contact: "+13125550101",
+      contact_enc: null,
+      subscriber_status: "active",
+    });
+    // Sealed with a key this installation does not have: left for the sender, which fails it.
+    expect(bySubscriber.get("sub-other-key")).toMatchObject({
+      contact_enc: subscribers[1]?.contact_enc,
+    });
+    expect(bySubscriber.get("sub-other-key")).not.toHaveProperty("contact");
   });
 });

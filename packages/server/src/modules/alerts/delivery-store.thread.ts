@@ -1,15 +1,43 @@
 import { parentPort, workerData } from "node:worker_threads";
+import { sealedOpener } from "../../crypto/field-crypto.ts";
 import { openSqlite } from "../../db/dialects/sqlite.ts";
-import { AlertsRepository } from "./alerts.repository.ts";
-import { DELIVERY_STORE_METHODS, type StoreReply, type StoreRequest } from "./delivery-store.ts";
+import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
+import { AlertsRepository, type ClaimedDelivery } from "./alerts.repository.ts";
+import {
+  DELIVERY_STORE_METHODS,
+  type StoreReply,
+  type StoreRequest,
+  type StoreThreadData,
+} from "./delivery-store.ts";
 
 // The thread behind an SQLite deliveries store (delivery-store.ts): its own connection to the
 // SQLite file, and the alerts repository's delivery methods, answered one after another in
 // the order they were asked ("turn" asks nothing: it is answered when all before it are).
 const port = parentPort;
 if (!port) throw new Error("delivery-store.thread.ts runs only as a worker thread");
-const database = openSqlite((workerData as { file: string }).file);
+const data = workerData as StoreThreadData;
+const database = openSqlite(data.file);
 const repository = new AlertsRepository(database);
+const open = await sealedOpener(data.keys);
+
+/**
+ * A claim's contacts, opened here rather than on the sender's thread. One that will not open
+ * stays sealed: the sender opens it again and meets the same error, as it always would.
+ */
+function opened(claimed: ClaimedDelivery[]): ClaimedDelivery[] {
+  return claimed.map((delivery) => {
+    if (!delivery.contact_enc) return delivery;
+    try {
+      return {
+        ...delivery,
+        contact: open(delivery.contact_enc, CONTACT_CONTEXT),
+        contact_enc: null,
+      };
+    } catch {
+      return delivery;
+    }
+  });
+}
 const methods: readonly string[] = DELIVERY_STORE_METHODS;
 
 async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<StoreReply> {
@@ -20,7 +48,11 @@ async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<
     const method = repository[request.method as (typeof DELIVERY_STORE_METHODS)[number]] as (
       ...args: unknown[]
     ) => Promise<unknown>;
-    return { id: request.id, result: await method.apply(repository, request.args) };
+    const result = await method.apply(repository, request.args);
+    return {
+      id: request.id,
+      result: request.method === "claim" ? opened(result as ClaimedDelivery[]) : result,
+    };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: unknown };
     return {
