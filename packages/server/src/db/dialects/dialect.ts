@@ -3,6 +3,11 @@ import type { Database } from "../schema.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
+/** Where another thread finds the same database (see {@link DatabaseDialect.reopen}). */
+export type ReopenAs =
+  | { name: "sqlite"; file: string }
+  | { name: "postgres"; url: string; schema?: string };
+
 /** One part of a table for a statement split in parts: a rowid range (SQLite), or all of it. */
 export type RowPart = { low: number; high: number } | "all";
 
@@ -15,8 +20,11 @@ export interface DatabaseDialect {
   readonly db: Kysely<Database>;
   /** Where the data lives, safe to print (no password). */
   readonly description: string;
-  /** SQLite's file, so another thread can open its own connection; absent in memory and on PostgreSQL. */
-  readonly file?: string;
+  /**
+   * How another thread of this process opens its own connection to the same database; absent
+   * for SQLite in memory. A PostgreSQL URL may hold a password: never print or log this.
+   */
+  readonly reopen?: ReopenAs;
   /** The PostgreSQL schema in use when it is not the default (test suites each get one). */
   readonly schema?: string;
   /** Writes a consistent copy of the whole database to `file` while it stays online. */

@@ -73,6 +73,11 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     name: "postgres",
     db,
     ...(options.schema ? { schema: options.schema } : {}),
+    reopen: {
+      name: "postgres",
+      url: options.url,
+      ...(options.schema ? { schema: options.schema } : {}),
+    },
     description: `PostgreSQL at ${redactUrl(options.url)}${options.schema ? ` (schema ${options.schema})` : ""}`,
     async backup(file) {
       await runTool(

@@ -37,7 +37,7 @@ export function openSqlite(file: string): DatabaseDialect {
     name: "sqlite",
     db,
     description: file === ":memory:" ? "SQLite in memory" : `SQLite at ${file}`,
-    ...(file === ":memory:" ? {} : { file }),
+    ...(file === ":memory:" ? {} : { reopen: { name: "sqlite", file } as const }),
     async backup(target) {
       // The online backup API copies page by page while writers keep going.
       await sqlite.backup(target);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { sealedOpener } from "../../crypto/field-crypto.ts";
+import { openPostgres } from "../../db/dialects/postgres.ts";
 import { openSqlite } from "../../db/dialects/sqlite.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import { AlertsRepository, type ClaimedDelivery } from "./alerts.repository.ts";
@@ -10,13 +11,17 @@ import {
   type StoreThreadData,
 } from "./delivery-store.ts";
 
-// The thread behind an SQLite deliveries store (delivery-store.ts): its own connection to the
-// SQLite file, and the alerts repository's delivery methods, answered one after another in
-// the order they were asked ("turn" asks nothing: it is answered when all before it are).
+// The thread behind a deliveries store (delivery-store.ts): its own connection to the same
+// database, the alerts repository's delivery methods, and the opening of claimed contacts.
+// On SQLite, calls are answered one after another in the order asked ("turn" asks nothing: it
+// is answered when all before it are); on PostgreSQL, at once.
 const port = parentPort;
 if (!port) throw new Error("delivery-store.thread.ts runs only as a worker thread");
 const data = workerData as StoreThreadData;
-const database = openSqlite(data.file);
+const database =
+  data.database.name === "sqlite"
+    ? openSqlite(data.database.file)
+    : openPostgres({ ...data.database, maxConnections: 8 });
 const repository = new AlertsRepository(database);
 const open = await sealedOpener(data.keys);
 
@@ -62,14 +67,23 @@ async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<
   }
 }
 
+// SQLite: one call at a time, in the order asked. PostgreSQL: each call at once, on a
+// connection of the thread's pool (a fan-out is one long statement there, and claims must not
+// wait for it). A close waits for every call asked before it.
+const inFlight = new Set<Promise<void>>();
 let queue = Promise.resolve();
 port.on("message", (request: StoreRequest) => {
-  queue = queue.then(async () => {
-    if ("close" in request) {
+  if ("close" in request) {
+    queue = queue.then(async () => {
+      await Promise.all(inFlight);
       await database.close();
       port.close();
-      return;
-    }
-    port.postMessage(await answer(request));
-  });
+    });
+  } else if (database.name === "sqlite") {
+    queue = queue.then(async () => port.postMessage(await answer(request)));
+  } else {
+    const call = answer(request).then((reply) => port.postMessage(reply));
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
+  }
 });

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { FieldCrypto } from "../../crypto/field-crypto.ts";
-import type { DatabaseDialect } from "../../db/dialects/dialect.ts";
+import type { DatabaseDialect, ReopenAs } from "../../db/dialects/dialect.ts";
 import type { AlertsRepository } from "./alerts.repository.ts";
 
 /**
@@ -29,9 +29,9 @@ export type DeliveryStore = Pick<
   turn(): Promise<void>;
 };
 
-/** What the store's thread starts with: the SQLite file, and the keys that open contacts. */
+/** What the store's thread starts with: its database, and the keys that open contacts. */
 export interface StoreThreadData {
-  file: string;
+  database: ReopenAs;
   keys: { id: string; key: Uint8Array }[];
 }
 
@@ -44,21 +44,22 @@ export type StoreReply =
   | { id: number; error: { message: string; code?: string } };
 
 /**
- * The deliveries store of an open database. On an SQLite file it runs on a thread of its own:
- * SQLite's calls are synchronous, and a million-message send on the main thread would stop
- * every HTTP request (the senders' own to the provider, and the API's) for each claim, record
- * and fan-out statement. The thread also opens each claimed recipient's contact (with the
- * field keys, which stay in this process): on the main thread that was a tenth of a sender's
- * rate. PostgreSQL's driver never blocks, and an in-memory SQLite database has only its one
- * connection: there the repository serves as it is, and the sender opens contacts itself.
+ * The deliveries store of an open database, on a thread of its own with its own connection.
+ * SQLite's calls are synchronous: a million-message send on the main thread would stop every
+ * HTTP request (the senders' own to the provider, and the API's) for each claim, record and
+ * fan-out statement. On either database the thread also opens each claimed recipient's
+ * contact (with the field keys, which stay in this process), and PostgreSQL's protocol work
+ * moves there too: on the main thread, opening contacts alone was a tenth of a sender's rate.
+ * An in-memory SQLite database has only its one connection: there the repository serves as
+ * it is, and the sender opens contacts itself.
  */
 export function openDeliveryStore(
   database: DatabaseDialect,
   repository: AlertsRepository,
   crypto: FieldCrypto,
 ): DeliveryStore & { close(): Promise<void> } {
-  if (database.name === "sqlite" && database.file) {
-    const thread = new StoreThread(database.file, crypto);
+  if (database.reopen) {
+    const thread = new StoreThread(database.reopen, crypto);
     return Object.assign(
       methods((method, args) => thread.call(method, args)),
       {
@@ -93,14 +94,15 @@ function methods(
 }
 
 /**
- * The alerts repository on a worker thread with its own connection to the same SQLite file
- * (WAL: readers never wait; writers take turns through the busy timeout). The thread starts
- * at the first call, so commands that send nothing never start it. Calls run in the order
- * they arrive, so a sender's claim waits at most for one part of a fan-out, never for all of
- * it. If the thread dies, its calls fail and the next call starts a new one.
+ * The alerts repository on a worker thread with its own connection to the same database
+ * (SQLite's WAL: readers never wait; writers take turns through the busy timeout). The thread
+ * starts at the first call, so commands that send nothing never start it. On SQLite, calls run
+ * in the order they arrive, so a sender's claim waits at most for one part of a fan-out, never
+ * for all of it; on PostgreSQL they run at once. If the thread dies, its calls fail and the
+ * next call starts a new one.
  */
 class StoreThread {
-  readonly #file: string;
+  readonly #database: ReopenAs;
   readonly #crypto: FieldCrypto;
   #worker: Worker | undefined;
   #nextId = 1;
@@ -109,8 +111,8 @@ class StoreThread {
     { resolve(value: unknown): void; reject(error: Error): void }
   >();
 
-  constructor(file: string, crypto: FieldCrypto) {
-    this.#file = file;
+  constructor(database: ReopenAs, crypto: FieldCrypto) {
+    this.#database = database;
     this.#crypto = crypto;
   }
 
@@ -139,7 +141,7 @@ class StoreThread {
     if (this.#worker) return this.#worker;
     const worker = new Worker(new URL("./delivery-store.thread.ts", import.meta.url), {
       workerData: {
-        file: this.#file,
+        database: this.#database,
         keys: this.#crypto.openingKeys(),
       } satisfies StoreThreadData,
     });
