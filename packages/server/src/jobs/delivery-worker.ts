@@ -99,8 +99,8 @@ export class DeliveryWorker {
 
   /**
    * One sending loop: while a batch goes out, the next is claimed and the one before is
-   * recorded, so the loop never stands still waiting for the database (on SQLite it runs on
-   * another thread; on PostgreSQL it is a round trip away).
+   * recorded, so the loop never stands still waiting for the database (the deliveries store
+   * answers from its own thread).
    */
   async #loop(): Promise<void> {
     let next: Promise<ClaimedDelivery[]> | undefined;

@@ -17,6 +17,7 @@ import type { AreasService } from "../areas/areas.service.ts";
 import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { NoticeSource, PublicNotice } from "../now/now.service.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
+import type { SmsReceipt } from "../subscriptions/sms.routes.ts";
 import { alertSms, alertText } from "./alert-message.ts";
 import type { AlertSigner, SignedAlert } from "./alert-signer.ts";
 import type { AlertRow, AlertsRepository } from "./alerts.repository.ts";
@@ -89,7 +90,7 @@ export class AlertsService {
     crypto: FieldCrypto,
     audit: AuditService,
     options: AlertOptions,
-    /** Where the fan-out runs its statements (on SQLite, off the main thread). */
+    /** Where the fan-out runs its statements (off the main thread, but for SQLite in memory). */
     deliveries: DeliveryStore,
   ) {
     this.#alerts = alerts;
@@ -357,13 +358,7 @@ export class AlertsService {
    * A provider's delivery receipt (the signed status webhook): the delivery of that alert to
    * the subscriber with that number, if it still carries that message id.
    */
-  async receipt(receipt: {
-    providerId: string;
-    alertId: string;
-    to: string;
-    status: "delivered" | "failed";
-    error: string | null;
-  }): Promise<number> {
+  async receipt(receipt: SmsReceipt): Promise<number> {
     return this.#alerts.receipt(
       {
         alertId: receipt.alertId,

@@ -5,7 +5,7 @@ import type { AlertsRepository } from "./alerts.repository.ts";
 
 /**
  * What the fan-out and the senders write to deliveries: the heavy part of the alerts
- * repository, which on SQLite runs on the store's own thread.
+ * repository, which runs on the store's own thread (but for SQLite in memory).
  */
 export const DELIVERY_STORE_METHODS = [
   "claim",

@@ -102,7 +102,8 @@ export function smsRoutes(
         verifyTwilio(request.body, request.headers["x-twilio-signature"], request.url);
         const status = FINAL_STATUS[request.body.MessageStatus ?? ""];
         const sid = request.body.MessageSid ?? request.body.SmsSid ?? "";
-        const alertId = new URL(request.url, "http://receipt").searchParams.get("ref");
+        const { ref } = request.query as Record<string, unknown>;
+        const alertId = typeof ref === "string" ? ref : null;
         const to = request.body.To ?? "";
         if (status && sid && alertId && to) {
           const code = request.body.ErrorCode ? `twilio-${request.body.ErrorCode}` : null;
