@@ -43,6 +43,22 @@ export interface DatabaseDialect {
   // biome-ignore lint/suspicious/noExplicitAny: any select over the schema
   claimRows<QB extends SelectQueryBuilder<Database, any, any>>(query: QB, table: string): QB;
   /**
+   * The physical address of a row of `alias`, to update rows a select just claimed without
+   * looking up their keys again: PostgreSQL `ctid` (stable while the row is locked), SQLite
+   * `rowid`.
+   */
+  rowAddress(alias: string): RawBuilder<unknown>;
+  /**
+   * Rows given as parameters, usable as a table named `alias` in a FROM clause, every column
+   * text: PostgreSQL `unnest` of one array per column (one parameter each, however many rows:
+   * parsed and planned in constant time); SQLite a VALUES list.
+   */
+  parameterRows(
+    alias: string,
+    columns: readonly string[],
+    rows: (string | null)[][],
+  ): RawBuilder<unknown>;
+  /**
    * Splits a big statement over `table` into parts of about `rows` rows each. SQLite: rowid
    * ranges, so a long INSERT … SELECT lets other work on its connection in between parts;
    * PostgreSQL (whose driver never blocks): one part, `"all"`.

@@ -99,6 +99,11 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
     splitRows: async () => ["all"],
+    rowAddress: (alias) => sql.ref(`${alias}.ctid`),
+    parameterRows: (alias, columns, rows) =>
+      sql`unnest(${sql.join(
+        columns.map((_, i) => sql`cast(${rows.map((row) => row[i] ?? null)} as text[])`),
+      )}) as ${sql.id(alias)}(${sql.join(columns.map((column) => sql.id(column)))})`,
     async preferIndexScans(trx) {
       await sql`set local random_page_cost = 1.1`.execute(trx);
     },

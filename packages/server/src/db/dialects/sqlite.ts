@@ -50,6 +50,13 @@ export function openSqlite(file: string): DatabaseDialect {
     },
     async lockSequence() {},
     claimRows: (query) => query,
+    rowAddress: (alias) => sql.ref(`${alias}.rowid`),
+    parameterRows: (alias, columns, rows) =>
+      sql`(select ${sql.join(
+        columns.map((column, i) => sql`${sql.ref(`column${i + 1}`)} as ${sql.id(column)}`),
+      )} from (values ${sql.join(
+        rows.map((row) => sql`(${sql.join(columns.map((_, i) => row[i] ?? null))})`),
+      )})) as ${sql.id(alias)}`,
     async refreshStatistics() {},
     async preferIndexScans() {},
     async splitRows(table, rows) {

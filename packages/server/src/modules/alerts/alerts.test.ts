@@ -238,6 +238,104 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect(twilio.messages.map((m) => m.to).sort()).toEqual([...phones].sort());
   });
 
+  it("claims the nearest first, takes over a lapsed lease first, and records a batch of mixed alerts and outcomes", async () => {
+    for (const phone of ["+13125550301", "+13125550302", "+13125550303"])
+      await subscribe(phone, "60623");
+    await subscribe("+13125550304", "60608"); // farther from the alert's first area
+    const near = await composeAndApprove(["zip:60608", "zip:60623"], { en: "Near." });
+    await harness.services.alerts.settled();
+    const store = harness.services.deliveryStore;
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+    const phoneOf = (d: { contact?: string; contact_enc: string | null }) =>
+      d.contact ?? harness.services.crypto.decrypt(d.contact_enc ?? "", "subscribers.contact");
+
+    // The first alert's first area is 60608: its subscriber is ring 0, then 60623's.
+    const first = await store.claim("sms", 2, at(0), at(1));
+    expect(first.map((d) => [d.alert_id, phoneOf(d), d.attempts, d.subscriber_status])).toEqual([
+      [near.id, "+13125550304", 1, "active"],
+      [near.id, expect.stringMatching(/^\+1312555030[123]$/), 1, "active"],
+    ]);
+    // Another alert's first area is ring 0 too: its delivery comes before the first's ring 1.
+    const far = await composeAndApprove(["zip:60608"], { en: "Far." });
+    await harness.services.alerts.settled();
+    // Two minutes on, those two leases have lapsed: taken over before anything else still
+    // queued (the batch goes out nearest first).
+    const second = await store.claim("sms", 3, at(2), at(3));
+    const [lapsedNear, lapsedFar] = first;
+    expect(second.map((d) => [d.alert_id, d.subscriber_id, d.attempts])).toEqual([
+      [near.id, lapsedNear?.subscriber_id, 2],
+      [far.id, lapsedNear?.subscriber_id, 1],
+      [near.id, lapsedFar?.subscriber_id, 2],
+    ]);
+    const rest = await store.claim("sms", 10, at(2), at(3));
+    expect(rest.map((d) => d.alert_id)).toEqual([near.id, near.id]);
+    const claimed = [...second, ...rest];
+    expect(claimed).toHaveLength(5);
+    expect(await store.claim("sms", 10, at(2), at(3))).toEqual([]);
+
+    // A receipt that came before the record is never undone.
+    const [sent, retried, failed, early] = claimed.filter((d) => d.alert_id === near.id);
+    const farOne = claimed.find((d) => d.alert_id === far.id);
+    if (!sent || !retried || !failed || !early || !farOne) throw new Error("missing deliveries");
+    const db = harness.test.database.db;
+    await db
+      .updateTable("deliveries")
+      .set({ status: "delivered" })
+      .where("alert_id", "=", early.alert_id)
+      .where("subscriber_id", "=", early.subscriber_id)
+      .execute();
+    const key = (d: { alert_id: string; subscriber_id: string }) => ({
+      alert_id: d.alert_id,
+      subscriber_id: d.subscriber_id,
+    });
+    await store.record(
+      [
+        { ...key(sent), outcome: { kind: "sent", providerId: "SM-sent" } },
+        { ...key(retried), outcome: { kind: "retry", at: at(9), error: "http-429" } },
+        { ...key(failed), outcome: { kind: "failed", error: "http-400-21211" } },
+        { ...key(early), outcome: { kind: "sent", providerId: "SM-early" } },
+        { ...key(farOne), outcome: { kind: "cancelled", error: "alert_cancelled" } },
+      ],
+      at(3),
+    );
+    const rows = await db
+      .selectFrom("deliveries")
+      .select([
+        "alert_id",
+        "subscriber_id",
+        "status",
+        "provider_id",
+        "error",
+        "next_attempt_at",
+        "sent_at",
+        "lease_until",
+      ])
+      .execute();
+    const row = (d: { alert_id: string; subscriber_id: string }) =>
+      rows.find((r) => r.alert_id === d.alert_id && r.subscriber_id === d.subscriber_id);
+    expect(row(sent)).toMatchObject({
+      status: "sent",
+      provider_id: "SM-sent",
+      error: null,
+      sent_at: at(3),
+      lease_until: null,
+    });
+    expect(row(retried)).toMatchObject({
+      status: "queued",
+      provider_id: null,
+      error: "http-429",
+      next_attempt_at: at(9),
+      sent_at: null,
+      lease_until: null,
+    });
+    expect(row(failed)).toMatchObject({ status: "failed", error: "http-400-21211", sent_at: null });
+    expect(row(early)).toMatchObject({ status: "delivered", provider_id: null });
+    expect(row(farOne)).toMatchObject({ status: "cancelled", error: "alert_cancelled" });
+    // The retry is claimed again only once its time has come.
+    expect(await store.claim("sms", 10, at(8), at(9))).toEqual([]);
+    expect((await store.claim("sms", 10, at(9), at(10))).map(key)).toEqual([key(retried)]);
+  });
+
   it("retries after a 429 with back-off, gives up on a refused number, and records receipts from the signed status webhook", async () => {
     await subscribe("+13125550141", "60623");
     const { id } = await composeAndApprove(["zip:60623"]);
