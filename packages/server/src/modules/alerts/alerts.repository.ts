@@ -127,12 +127,14 @@ export class AlertsRepository {
    * nearer group, or a second area) is skipped. Rows go in ring by ring, so the deliveries a
    * claim takes together sit together on disk: a claim and its record then rewrite a few
    * pages, not one page per delivery (on SQLite, nearly half the store's time per batch).
+   * With a `limit`, any that many, in no order (for one ring: it reads only as far as it needs).
    */
   async fanOut(
     alertId: string,
     ranked: [areaId: string, rank: number][],
     now: string,
     part: RowPart = "all",
+    limit?: number,
   ): Promise<number> {
     if (ranked.length === 0) return 0;
     const rank = sql`cast(case sa.area_id ${sql.join(
@@ -150,7 +152,7 @@ export class AlertsRepository {
       from subscriber_areas sa
       join subscribers s on s.id = sa.subscriber_id
       where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${this.#dialect.inPart("s", part)}
-      order by ring
+      ${limit === undefined ? sql`order by ring` : sql`limit ${limit}`}
       on conflict (alert_id, subscriber_id) do nothing`.execute(trx);
     });
     return Number(result.numAffectedRows ?? 0);

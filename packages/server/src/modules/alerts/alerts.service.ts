@@ -23,6 +23,8 @@ import type { AlertSigner, SignedAlert } from "./alert-signer.ts";
 import type { AlertRow, AlertsRepository } from "./alerts.repository.ts";
 import type { DeliveryStore } from "./delivery-store.ts";
 
+/** How many of the nearest ring's deliveries are queued before the rest of it. */
+const FIRST_DELIVERIES = 1000;
 const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
 const Texts = z
   .partialRecord(z.enum(LANGUAGE_CODES), z.string().trim().min(1, "write the alert").max(1000))
@@ -403,20 +405,25 @@ export class AlertsService {
       const ranked = areaIds
         .map((id, i): [string, number] => [id, cellDistance(origin, cells[i] ?? "") ?? 10_000])
         .sort((a, b) => a[1] - b[1]);
-      // Two statements: the nearest ring first (its deliveries are claimed and sent while the
-      // rest is queued), then everything else in one pass (one scan, not one per ring).
+      // The nearest ring first (its deliveries are claimed and sent while the rest is queued):
+      // a few of its subscribers, so the first messages wait for a small statement and not for
+      // the whole ring (on PostgreSQL, a ring of 13,000 of a million took a second), then all
+      // of it (those already queued are skipped); then everything else in one pass (one scan,
+      // not one per ring), in parts on SQLite.
       let cut = 1;
       while (cut < ranked.length && ranked[cut]?.[1] === ranked[0]?.[1]) cut++;
+      const nearest = ranked.slice(0, cut);
       const rest = ranked.slice(cut);
       const parts = rest.length > 0 ? await this.#deliveries.subscriberParts(50_000) : [];
       const statements = [
-        { group: ranked.slice(0, cut), part: undefined },
-        ...parts.map((part) => ({ group: rest, part })),
+        { group: nearest, part: undefined, limit: FIRST_DELIVERIES },
+        { group: nearest, part: undefined, limit: undefined },
+        ...parts.map((part) => ({ group: rest, part, limit: undefined })),
       ];
-      for (const [i, { group, part }] of statements.entries()) {
+      for (const [i, { group, part, limit }] of statements.entries()) {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
-        await this.#deliveries.fanOut(alert.id, group, now(), part);
+        await this.#deliveries.fanOut(alert.id, group, now(), part, limit);
         // Senders woken here ask for their claims before the next part is asked for (the
         // store's turn lets them), so the nearest areas go out while the far ones are queued.
         this.onQueued();
