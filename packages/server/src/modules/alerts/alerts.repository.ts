@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type QueryCreator, sql } from "kysely";
 import { type CountAndOldest, countAndOldest } from "../../db/aggregates.ts";
 import type { DatabaseDialect, RowPart } from "../../db/dialects/dialect.ts";
 import type { AlertsTable, Database, DeliveriesTable } from "../../db/schema.ts";
@@ -205,34 +205,25 @@ export class AlertsRepository {
     leaseUntil: string,
   ): Promise<ClaimedDelivery[]> {
     const address = this.#dialect.rowAddress("d").as("address");
+    // This channel's rows in one status, locked for this claim (skipping other senders').
+    const pick = (db: QueryCreator<Database>, status: "sending" | "queued") =>
+      db
+        .selectFrom("deliveries as d")
+        .select(address)
+        .where("d.channel", "=", channel)
+        .where("d.status", "=", status)
+        .limit(limit);
     const rows = await this.#db
       // Materialized: each select runs once, and only as far as the union reads it.
       .with(
         (cte) => cte("orphaned").materialized(),
-        (db) =>
-          this.#dialect.claimRows(
-            db
-              .selectFrom("deliveries as d")
-              .select(address)
-              .where("d.channel", "=", channel)
-              .where("d.status", "=", "sending")
-              .where("d.lease_until", "<", now)
-              .limit(limit),
-            "d",
-          ),
+        (db) => this.#dialect.claimRows(pick(db, "sending").where("d.lease_until", "<", now), "d"),
       )
       .with(
         (cte) => cte("queued").materialized(),
         (db) =>
           this.#dialect.claimRows(
-            db
-              .selectFrom("deliveries as d")
-              .select(address)
-              .where("d.channel", "=", channel)
-              .where("d.status", "=", "queued")
-              .where("d.next_attempt_at", "<=", now)
-              .orderBy("d.rank")
-              .limit(limit),
+            pick(db, "queued").where("d.next_attempt_at", "<=", now).orderBy("d.rank"),
             "d",
           ),
       )
