@@ -238,7 +238,7 @@ async function analyze(aviso: Aviso): Promise<void> {
  */
 async function settle(aviso: Aviso): Promise<void> {
   if (aviso.database.name === "postgres") {
-    await sql`vacuum analyze deliveries`.execute(aviso.database.db);
+    await sql`vacuum deliveries`.execute(aviso.database.db);
     await sql`checkpoint`.execute(aviso.database.db);
   }
   await analyze(aviso);

@@ -73,8 +73,10 @@ export interface DatabaseDialect {
   /** The condition that keeps a statement over `alias` to one part of {@link splitRows}. */
   inPart(alias: string, part: RowPart): RawBuilder<unknown>;
   /**
-   * After a bulk insert (an alert's fan-out), refreshes the planner's statistics so the
-   * senders' claims keep using the index: PostgreSQL `ANALYZE`; SQLite plans by index anyway.
+   * After a bulk insert (an alert's fan-out), refreshes the planner's statistics, so what reads
+   * an alert's deliveries next (progress counts, a cancel, a retraction's fan-out) is planned
+   * for the rows there are: PostgreSQL `ANALYZE`; SQLite plans by index anyway. Claims do not
+   * need it: their plan (the claim index, then rows by address) holds with any statistics.
    */
   refreshStatistics(table: "deliveries"): Promise<void>;
   /**

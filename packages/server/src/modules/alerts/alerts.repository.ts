@@ -158,7 +158,7 @@ export class AlertsRepository {
     return Number(result.numAffectedRows ?? 0);
   }
 
-  /** After a fan-out: keep the claim query on its index (PostgreSQL's statistics). */
+  /** After a fan-out: PostgreSQL's statistics learn the table's new size (see the dialect). */
   async refreshStatistics(): Promise<void> {
     await this.#dialect.refreshStatistics("deliveries");
   }

@@ -420,7 +420,7 @@ export class AlertsService {
         { group: nearest, part: undefined, limit: undefined },
         ...parts.map((part) => ({ group: rest, part, limit: undefined })),
       ];
-      for (const [i, { group, part, limit }] of statements.entries()) {
+      for (const { group, part, limit } of statements) {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
         await this.#deliveries.fanOut(alert.id, group, now(), part, limit);
@@ -428,10 +428,6 @@ export class AlertsService {
         // store's turn lets them), so the nearest areas go out while the far ones are queued.
         this.onQueued();
         await this.#deliveries.turn();
-        // PostgreSQL plans the senders' claims from its statistics, which still say the
-        // deliveries table is empty: with them, a claim's UPDATE by key reads every delivery
-        // of the alert. Once the nearest ring is in (and its first claims asked), it knows.
-        if (i === 0) await this.#alerts.refreshStatistics();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
