@@ -9,6 +9,7 @@ import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
 import type { DeliveryWorker } from "../../jobs/delivery-worker.ts";
 import { createSmsWorker } from "../../main.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
+import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 
 const TOKEN = "fake-twilio-auth-token-0123456789";
 
@@ -247,7 +248,7 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     const store = harness.services.deliveryStore;
     const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
     const phoneOf = (d: { contact?: string; contact_enc: string | null }) =>
-      d.contact ?? harness.services.crypto.decrypt(d.contact_enc ?? "", "subscribers.contact");
+      d.contact ?? harness.services.crypto.decrypt(d.contact_enc ?? "", CONTACT_CONTEXT);
 
     // The first alert's first area is 60608: its subscriber is ring 0, then 60623's.
     const first = await store.claim("sms", 2, at(0), at(1));
