@@ -14,6 +14,16 @@ describe("log redaction", () => {
     );
   });
 
+  it("keeps request ids whole, even with all-digit groups, and still scrubs a number beside one", () => {
+    const id = "3368fb14-9f12-4123-4567-8901b641bd09";
+    expect(scrubText(`request ${id} done`)).toBe(`request ${id} done`);
+    expect(scrubText(`${id}:+13125550123 and 12345678-1234-4234-8234-123456789012`)).toBe(
+      `${id}:[phone] and 12345678-1234-4234-8234-123456789012`,
+    );
+    // Without the UUID's shape, the same digits are still a phone number.
+    expect(scrubText("ref 9f12-4123-4567-8901b641")).toBe("ref 9f[phone]b641");
+  });
+
   it("never writes personal fields or message bodies, whatever the caller logs", () => {
     const log = createCapturedLogger();
     log.logger.info(

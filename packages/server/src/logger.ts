@@ -7,17 +7,32 @@ const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[a-z]{2,}/gi;
 const PHONE_LIKE = /\+?\d[\d\s().-]{6,}\d/g;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const IPV6_CANDIDATE = /[0-9a-f:.]*:[0-9a-f:.]*:[0-9a-f:.]*/gi;
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 
-/** Removes what looks like an email, a phone number (10–15 digits) or an IP address from text. */
+/**
+ * Removes what looks like an email, a phone number (10–15 digits) or an IP address from text.
+ * UUIDs (request and row ids) are left whole: a run of their all-digit groups is no phone
+ * number, and cut into "[phone]" the id no longer finds its request.
+ */
 export function scrubText(text: string): string {
-  return text
+  const rest = text
     .replace(EMAIL, "[email]")
     .replace(IPV4, "[ip]")
-    .replace(IPV6_CANDIDATE, (match) => (isIPv6(match) ? "[ip]" : match))
-    .replace(PHONE_LIKE, (match) => {
-      const digits = match.replace(/\D/g, "").length;
-      return digits >= 10 && digits <= 15 ? "[phone]" : match;
-    });
+    .replace(IPV6_CANDIDATE, (match) => (isIPv6(match) ? "[ip]" : match));
+  let scrubbed = "";
+  let from = 0;
+  for (const id of rest.matchAll(UUID)) {
+    scrubbed += scrubPhones(rest.slice(from, id.index)) + id[0];
+    from = id.index + id[0].length;
+  }
+  return scrubbed + scrubPhones(rest.slice(from));
+}
+
+function scrubPhones(text: string): string {
+  return text.replace(PHONE_LIKE, (match) => {
+    const digits = match.replace(/\D/g, "").length;
+    return digits >= 10 && digits <= 15 ? "[phone]" : match;
+  });
 }
 
 /** Deep copy of a log record with sensitive keys censored and personal-looking text scrubbed. */
