@@ -416,14 +416,14 @@ export class AlertsService {
       const rest = ranked.slice(cut);
       const parts = rest.length > 0 ? await this.#deliveries.subscriberParts(50_000) : [];
       const statements = [
-        { group: nearest, part: undefined, limit: FIRST_DELIVERIES },
-        { group: nearest, part: undefined, limit: undefined },
-        ...parts.map((part) => ({ group: rest, part, limit: undefined })),
+        { group: nearest, options: { limit: FIRST_DELIVERIES, few: true } },
+        { group: nearest, options: { few: true } },
+        ...parts.map((part) => ({ group: rest, options: { part } })),
       ];
-      for (const { group, part, limit } of statements) {
+      for (const { group, options } of statements) {
         const current = await this.#alerts.find(alert.id);
         if (current?.status !== "sending") return;
-        await this.#deliveries.fanOut(alert.id, group, now(), part, limit);
+        await this.#deliveries.fanOut(alert.id, group, now(), options);
         // Senders woken here ask for their claims before the next part is asked for (the
         // store's turn lets them), so the nearest areas go out while the far ones are queued.
         this.onQueued();
