@@ -270,37 +270,28 @@ export class AlertsRepository {
       .map(({ rank: _rank, ...delivery }) => delivery);
   }
 
-  /** Gives claimed deliveries that were never sent back to the queue (a sender stopping). */
-  async release(deliveries: ClaimedDelivery[], now: string): Promise<void> {
-    if (deliveries.length > 0)
-      await this.#mark(this.#db, deliveries, { status: "queued", leaseUntil: null, now });
-  }
-
   /**
-   * Claims deliveries by key (one attempt more, a lease), or gives them back (the attempt
-   * taken back, no lease; only while they are still this sender's).
+   * Gives claimed deliveries that were never sent back to the queue (a sender stopping): the
+   * attempt taken back, no lease; only while they are still this sender's.
    */
-  async #mark(
-    db: Kysely<Database>,
-    rows: { alert_id: string; subscriber_id: string }[],
-    to: { status: "sending" | "queued"; leaseUntil: string | null; now: string },
-  ): Promise<void> {
-    await db
+  async release(deliveries: ClaimedDelivery[], now: string): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.#db
       .updateTable("deliveries")
       .set((eb) => ({
-        status: to.status,
-        lease_until: to.leaseUntil,
-        attempts: eb("attempts", to.status === "sending" ? "+" : "-", 1),
-        updated_at: to.now,
+        status: "queued",
+        lease_until: null,
+        attempts: eb("attempts", "-", 1),
+        updated_at: now,
       }))
       .where((eb) =>
         eb(
           eb.refTuple("alert_id", "subscriber_id"),
           "in",
-          rows.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
+          deliveries.map((row) => eb.tuple(row.alert_id, row.subscriber_id)),
         ),
       )
-      .$if(to.status === "queued", (qb) => qb.where("status", "=", "sending"))
+      .where("status", "=", "sending")
       .execute();
   }
 
