@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../bin/aviso.mjs", import.meta.url));
 
-/** Runs `aviso bench …` in a child process; each of these stops at its flags, before any work. */
+/** Runs `aviso bench …` in a child process. */
 function bench(args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
@@ -34,4 +34,13 @@ describe("aviso bench", () => {
       '--connections must be a whole number from 1 to 1000, not "ten"',
     );
   });
+
+  it("says so, and how many subscribers it needs, when an alert's deliveries run out mid-measurement", async () => {
+    // 200 subscribers last a fraction of a second of unlimited sending: no rate may come of it.
+    const run = await bench(["fanout", "--subscribers", "200", "--seconds", "1"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /the alert's 200 deliveries ran out before the sender's unlimited rate was measured to its end; run with --subscribers of at least [\d,]+, or fewer --seconds/,
+    );
+  }, 120_000);
 });

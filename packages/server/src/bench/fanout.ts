@@ -195,12 +195,23 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     log(
       `Bare HTTP loop (${loops} concurrent): ${bareLoopPerSecond.toFixed(0)} msg/s; sender: ${senderPerSecond.toFixed(0)} msg/s (medians)`,
     );
+    // A rate measured after the alert ran out of deliveries would be no rate at all.
+    const pacedSeconds = Math.max(seconds, 10);
+    const enough = async (what: string) => {
+      if ((await aviso.alerts.get(live.id)).progress.queued ?? 0) return;
+      const needed = Math.ceil(bareLoopPerSecond * (3 * seconds + 2) + 100 * pacedSeconds);
+      throw new Error(
+        `the alert's ${deliveries.toLocaleString("en-US")} deliveries ran out before ${what} was measured to its end; run with --subscribers of at least ${needed.toLocaleString("en-US")}, or fewer --seconds`,
+      );
+    };
+    await enough("the sender's unlimited rate");
 
     const paced = worker(aviso, twilio, 100);
     paced.start();
     await sleep(500); // past the first burst
-    const measuredRate = await rate(twilio, Math.max(seconds, 10));
+    const measuredRate = await rate(twilio, pacedSeconds);
     await paced.stop();
+    await enough("the paced rate");
     log(`Sender at a configured 100 msg/s: ${measuredRate.toFixed(1)} msg/s`);
     await aviso.alerts.cancel(live.id, actor);
     await aviso.alerts.settled();
