@@ -61,6 +61,11 @@ export class DeliveryWorker {
   #running = false;
   #loops: Promise<void>[] = [];
   #alertCache = new Map<string, { row: AlertRow; at: number }>();
+  /**
+   * When a claim next looks for lapsed leases (a dead sender's claims): the first claim does,
+   * then one every quarter lease, so a dead sender's deliveries wait at most 1¼ leases.
+   */
+  #lapsedDue = Number.NEGATIVE_INFINITY;
   constructor(
     alerts: DeliveryStore,
     crypto: FieldCrypto,
@@ -160,11 +165,15 @@ export class DeliveryWorker {
 
   #claim(): Promise<ClaimedDelivery[]> {
     const now = this.#now();
+    const lease = this.#options.leaseSeconds * 1000;
+    const lapsed = now.getTime() >= this.#lapsedDue;
+    if (lapsed) this.#lapsedDue = now.getTime() + lease / 4;
     return this.#alerts.claim(
       this.#options.channel,
       this.#batchSize,
       now.toISOString(),
-      new Date(now.getTime() + this.#options.leaseSeconds * 1000).toISOString(),
+      new Date(now.getTime() + lease).toISOString(),
+      lapsed,
     );
   }
 

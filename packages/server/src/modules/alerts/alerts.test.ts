@@ -337,6 +337,31 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect((await store.claim("sms", 10, at(9), at(10))).map(key)).toEqual([key(retried)]);
   });
 
+  it("takes over a dead sender's lapsed claims at most a quarter lease after they lapse", async () => {
+    const phones = ["+13125550311", "+13125550312", "+13125550313"];
+    for (const phone of phones) await subscribe(phone, "60623");
+    await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    const start = now.getTime();
+    const at = (seconds: number) => new Date(start + seconds * 1000);
+    // Another sender claims two, with the configured minute's lease, and dies.
+    const dead = await harness.services.deliveryStore.claim(
+      "sms",
+      2,
+      at(0).toISOString(),
+      at(60).toISOString(),
+    );
+    expect(dead).toHaveLength(2);
+    expect(await worker.runOnce()).toBe(1); // the third; nothing has lapsed
+    now = at(50);
+    expect(await worker.runOnce()).toBe(0); // it looked again: still nothing lapsed
+    now = at(61);
+    expect(await worker.runOnce()).toBe(0); // lapsed, but it looked 11 s ago
+    now = at(65);
+    expect(await worker.runOnce()).toBe(2); // a quarter lease (15 s) after it last looked
+    expect(sentTo()).toEqual([...phones].sort());
+  });
+
   it("retries after a 429 with back-off, gives up on a refused number, and records receipts from the signed status webhook", async () => {
     await subscribe("+13125550141", "60623");
     const { id } = await composeAndApprove(["zip:60623"]);
