@@ -2,9 +2,15 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Transaction } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../test/databases.ts";
+import {
+  createTestDatabase,
+  TEST_POSTGRES_URL,
+  type TestDatabase,
+} from "../../../test/databases.ts";
 import { FieldCrypto } from "../../crypto/field-crypto.ts";
+import type { Database } from "../../db/schema.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import { type AlertRow, AlertsRepository } from "./alerts.repository.ts";
 import { type DeliveryStore, openDeliveryStore } from "./delivery-store.ts";
@@ -31,6 +37,49 @@ const finishedAlert = (id: string): AlertRow => ({
   cancelled_at: null,
   finished_at: null,
 });
+
+/** A subscriber and its delivery of an alert, in the given state. */
+async function subscriberWithDelivery(
+  test: TestDatabase,
+  id: string,
+  delivery: { alert_id: string; status: string; contact_enc?: string | null },
+): Promise<void> {
+  await test.database.db
+    .insertInto("subscribers")
+    .values({
+      id,
+      channel: "sms",
+      contact_enc: delivery.contact_enc ?? null,
+      contact_index: null,
+      language: "en",
+      status: "active",
+      created_at: NOW,
+      confirmed_at: NOW,
+      stopped_at: null,
+      confirm_code_hash: null,
+      confirm_expires_at: null,
+      confirm_attempts: 0,
+    })
+    .execute();
+  await test.database.db
+    .insertInto("deliveries")
+    .values({
+      alert_id: delivery.alert_id,
+      subscriber_id: id,
+      channel: "sms",
+      language: "en",
+      rank: 0,
+      status: delivery.status,
+      attempts: delivery.status === "queued" ? 0 : 1,
+      next_attempt_at: NOW,
+      lease_until: delivery.status === "sending" ? "2026-11-28T15:01:00.000Z" : null,
+      provider_id: null,
+      error: null,
+      sent_at: null,
+      updated_at: NOW,
+    })
+    .execute();
+}
 
 describe("the deliveries store on an SQLite file", () => {
   let dir: string;
@@ -107,43 +156,12 @@ describe("the deliveries store on an SQLite file", () => {
       { id: "sub-ours", contact_enc: crypto.encrypt("+13125550101", CONTACT_CONTEXT) },
       { id: "sub-other-key", contact_enc: stranger.encrypt("+13125550102", CONTACT_CONTEXT) },
     ];
-    for (const { id, contact_enc } of subscribers) {
-      await test.database.db
-        .insertInto("subscribers")
-        .values({
-          id,
-          channel: "sms",
-          contact_enc,
-          contact_index: null,
-          language: "en",
-          status: "active",
-          created_at: NOW,
-          confirmed_at: NOW,
-          stopped_at: null,
-          confirm_code_hash: null,
-          confirm_expires_at: null,
-          confirm_attempts: 0,
-        })
-        .execute();
-      await test.database.db
-        .insertInto("deliveries")
-        .values({
-          alert_id: "alert-1",
-          subscriber_id: id,
-          channel: "sms",
-          language: "en",
-          rank: 0,
-          status: "queued",
-          attempts: 0,
-          next_attempt_at: NOW,
-          lease_until: null,
-          provider_id: null,
-          error: null,
-          sent_at: null,
-          updated_at: NOW,
-        })
-        .execute();
-    }
+    for (const { id, contact_enc } of subscribers)
+      await subscriberWithDelivery(test, id, {
+        alert_id: "alert-1",
+        status: "queued",
+        contact_enc,
+      });
     const claimed = await store.claim("sms", 10, NOW, "2026-11-28T15:01:00.000Z");
     const bySubscriber = new Map(claimed.map((d) => [d.subscriber_id, d]));
     expect(bySubscriber.get("sub-ours")).toMatchObject({
@@ -156,5 +174,104 @@ describe("the deliveries store on an SQLite file", () => {
       contact_enc: subscribers[1]?.contact_enc,
     });
     expect(bySubscriber.get("sub-other-key")).not.toHaveProperty("contact");
+  });
+});
+
+describe.runIf(TEST_POSTGRES_URL)("the deliveries store on PostgreSQL", () => {
+  let test: TestDatabase;
+  let store: DeliveryStore & { close(): Promise<void> };
+  beforeEach(async () => {
+    test = await createTestDatabase("postgres");
+    const repository = new AlertsRepository(test.database);
+    store = openDeliveryStore(test.database, repository, await FieldCrypto.create(randomBytes(32)));
+    await store.turn(); // the thread is up
+    await repository.insert({ ...finishedAlert("alert-1"), fanout_done_at: null });
+    await repository.insert({ ...finishedAlert("retraction-1"), fanout_done_at: null });
+    await subscriberWithDelivery(test, "sub-sent", { alert_id: "alert-1", status: "sending" });
+    await subscriberWithDelivery(test, "sub-queued", { alert_id: "alert-1", status: "queued" });
+  });
+  afterEach(async () => {
+    await store.close();
+    await test.cleanup();
+  });
+
+  /** Runs `inside` while this test holds a transaction open, then commits it. */
+  async function holding(
+    hold: (trx: Transaction<Database>) => Promise<unknown>,
+    inside: () => Promise<void>,
+  ): Promise<void> {
+    await test.database.db.transaction().execute(async (trx) => {
+      await hold(trx);
+      await inside();
+    });
+  }
+
+  it("answers the senders' calls one at a time in the order asked, and a fan-out beside them", async () => {
+    const order: string[] = [];
+    let recording: Promise<unknown> | undefined;
+    let claiming: Promise<unknown> | undefined;
+    // A lock here holds up the record of the delivery it locks. Had the senders' calls run at
+    // once, the claim asked after it would answer first (it skips locked rows).
+    await holding(
+      (trx) =>
+        trx
+          .selectFrom("deliveries")
+          .select("subscriber_id")
+          .where("subscriber_id", "=", "sub-sent")
+          .forUpdate()
+          .execute(),
+      async () => {
+        recording = store
+          .record(
+            [
+              {
+                alert_id: "alert-1",
+                subscriber_id: "sub-sent",
+                outcome: { kind: "sent", providerId: "SM1" },
+              },
+            ],
+            NOW,
+          )
+          .then(() => order.push("record"));
+        claiming = store
+          .claim("sms", 10, NOW, "2026-11-28T15:01:00.000Z", false)
+          .then((claimed) => order.push(`claim ${claimed.map((d) => d.subscriber_id)}`));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(order).toEqual([]);
+      },
+    );
+    await Promise.all([recording, claiming]);
+    expect(order).toEqual(["record", "claim sub-queued"]);
+
+    // A retraction's fan-out held up (this transaction inserted the same delivery first) does
+    // not hold up a sender's call.
+    let fanningOut: Promise<number> | undefined;
+    await holding(
+      (trx) =>
+        trx
+          .insertInto("deliveries")
+          .values({
+            alert_id: "retraction-1",
+            subscriber_id: "sub-sent",
+            channel: "sms",
+            language: "en",
+            rank: 0,
+            status: "cancelled",
+            attempts: 0,
+            next_attempt_at: NOW,
+            lease_until: null,
+            provider_id: null,
+            error: null,
+            sent_at: null,
+            updated_at: NOW,
+          })
+          .execute(),
+      async () => {
+        fanningOut = store.fanOutRetraction("retraction-1", "alert-1", NOW);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await store.finishDone(NOW)).toBe(0); // answered while the fan-out waits
+      },
+    );
+    expect(await fanningOut).toBe(1); // sub-queued's, now sending; sub-sent's was here first
   });
 });

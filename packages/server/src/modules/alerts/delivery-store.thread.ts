@@ -14,7 +14,7 @@ import {
 // The thread behind a deliveries store (delivery-store.ts): its own connection to the same
 // database, the alerts repository's delivery methods, and the opening of claimed contacts.
 // On SQLite, calls are answered one after another in the order asked ("turn" asks nothing: it
-// is answered when all before it are); on PostgreSQL, at once.
+// is answered when all before it are); on PostgreSQL, the senders' calls so too, the rest at once.
 const port = parentPort;
 if (!port) throw new Error("delivery-store.thread.ts runs only as a worker thread");
 const data = workerData as StoreThreadData;
@@ -67,9 +67,15 @@ async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<
   }
 }
 
-// SQLite: one call at a time, in the order asked. PostgreSQL: each call at once, on a
-// connection of the thread's pool (a fan-out is one long statement there, and claims must not
-// wait for it). A close waits for every call asked before it.
+// SQLite: one call at a time, in the order asked. PostgreSQL: the senders' calls (claims,
+// records, releases) one at a time too, in the order asked; a fan-out at once beside them, on a
+// connection of its own (it is one long statement, and claims must not wait for it). Senders
+// taking turns cost PostgreSQL half the CPU per message of senders at once: four loops claiming
+// and recording a million deliveries, 58-65 against 120 µs per message (eight: 84 against
+// 152), since claims at once step over each other's locked rows and over entries that no
+// claim can yet mark dead. A loop claims its next batch while it sends, so a turn's wait (a few
+// milliseconds) is hidden. A close waits for every call asked before it.
+const TAKING_TURNS: readonly string[] = ["claim", "record", "release", "finishDone"];
 const inFlight = new Set<Promise<void>>();
 let queue = Promise.resolve();
 port.on("message", (request: StoreRequest) => {
@@ -79,7 +85,7 @@ port.on("message", (request: StoreRequest) => {
       await database.close();
       port.close();
     });
-  } else if (database.name === "sqlite") {
+  } else if (database.name === "sqlite" || TAKING_TURNS.includes(request.method)) {
     queue = queue.then(async () => port.postMessage(await answer(request)));
   } else {
     const call = answer(request).then((reply) => port.postMessage(reply));
