@@ -14,7 +14,8 @@ import {
 // The thread behind a deliveries store (delivery-store.ts): its own connection to the same
 // database, the alerts repository's delivery methods, and the opening of claimed contacts.
 // On SQLite, calls are answered one after another in the order asked ("turn" asks nothing: it
-// is answered when all before it are); on PostgreSQL, the senders' calls so too, the rest at once.
+// is answered when all before it are); on PostgreSQL, claims, records and releases so too, the
+// rest at once.
 const port = parentPort;
 if (!port) throw new Error("delivery-store.thread.ts runs only as a worker thread");
 const data = workerData as StoreThreadData;
@@ -67,15 +68,17 @@ async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<
   }
 }
 
-// SQLite: one call at a time, in the order asked. PostgreSQL: the senders' calls (claims,
-// records, releases) one at a time too, in the order asked; a fan-out at once beside them, on a
-// connection of its own (it is one long statement, and claims must not wait for it). Senders
-// taking turns cost PostgreSQL half the CPU per message of senders at once: four loops claiming
-// and recording a million deliveries, 58-65 against 120 µs per message (eight: 84 against
-// 152), since claims at once step over each other's locked rows and over entries that no
-// claim can yet mark dead. A loop claims its next batch while it sends, so a turn's wait (a few
-// milliseconds) is hidden. A close waits for every call asked before it.
-const TAKING_TURNS: readonly string[] = ["claim", "record", "release", "finishDone"];
+// SQLite: one call at a time, in the order asked. PostgreSQL: the senders' claims, records and
+// releases one at a time too, in the order asked; the rest at once beside them, each on a
+// connection of its own: a fan-out (one long statement, which claims must not wait for), and
+// finishDone (idle loops of every channel ask for it at each poll, and at a million deliveries
+// it reads for a tenth of a second or more). Senders taking turns cost PostgreSQL half the CPU
+// per message of senders at once: four loops claiming and recording a million deliveries, 58-65
+// against 120 µs per message (eight: 84 against 152), since claims at once step over each
+// other's locked rows and over entries that no claim can yet mark dead. A loop claims its next
+// batch while it sends, so a turn's wait (a few milliseconds) is hidden. A close waits for every
+// call asked before it.
+const TAKING_TURNS: readonly string[] = ["claim", "record", "release"];
 const inFlight = new Set<Promise<void>>();
 let queue = Promise.resolve();
 port.on("message", (request: StoreRequest) => {

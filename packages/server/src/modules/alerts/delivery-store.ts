@@ -98,8 +98,8 @@ function methods(
  * (SQLite's WAL: readers never wait; writers take turns through the busy timeout). The thread
  * starts at the first call, so commands that send nothing never start it. On SQLite, calls run
  * in the order they arrive, so a sender's claim waits at most for one part of a fan-out, never
- * for all of it; on PostgreSQL the senders' calls run so too, and a fan-out beside them (see the
- * thread). If the thread dies, its calls fail and the next call starts a new one.
+ * for all of it; on PostgreSQL claims, records and releases run so too, the rest beside them (see
+ * the thread). If the thread dies, its calls fail and the next call starts a new one.
  */
 class StoreThread {
   readonly #database: ReopenAs;
