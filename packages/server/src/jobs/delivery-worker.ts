@@ -66,6 +66,12 @@ export class DeliveryWorker {
    * then one every quarter lease, so a dead sender's deliveries wait at most 1¼ leases.
    */
   #lapsedDue = Number.NEGATIVE_INFINITY;
+  /**
+   * Whether an idle loop should ask for alerts to finish: at start, and after a wake-up. A loop
+   * also asks after it has recorded a batch. Not at every poll: every channel's idle loops poll,
+   * and at a million deliveries the question reads for a tenth of a second or more.
+   */
+  #finishDue = true;
   constructor(
     alerts: DeliveryStore,
     crypto: FieldCrypto,
@@ -99,6 +105,7 @@ export class DeliveryWorker {
   /** Deliveries were queued: idle loops look now instead of at their next poll. */
   wake(): void {
     this.#wakes++;
+    this.#finishDue = true;
     for (const wake of this.#wakers) wake();
   }
 
@@ -110,6 +117,7 @@ export class DeliveryWorker {
   async #loop(): Promise<void> {
     let next: Promise<ClaimedDelivery[]> | undefined;
     let recording: Promise<void> = Promise.resolve();
+    let recorded = false; // since this loop last asked for alerts to finish
     while (this.#running) {
       const wakes = this.#wakes;
       let claimed: ClaimedDelivery[] = [];
@@ -124,9 +132,16 @@ export class DeliveryWorker {
           recording = this.#alerts.record(outcomes, this.#now().toISOString()).catch((error) => {
             this.#logger.error({ err: error }, "recording a delivery batch failed");
           });
-        } else {
+          recorded = true;
+        } else if (recorded || this.#finishDue) {
+          // Cleared before asking: a wake-up that comes meanwhile asks again.
+          recorded = false;
+          this.#finishDue = false;
           await recording;
-          await this.#alerts.finishDone(this.#now().toISOString());
+          await this.#alerts.finishDone(this.#now().toISOString()).catch((error: unknown) => {
+            this.#finishDue = true; // asked again at the next poll
+            throw error;
+          });
         }
       } catch (error) {
         this.#logger.error({ err: error }, "delivery batch failed");

@@ -433,6 +433,9 @@ export class AlertsService {
     }
     await this.#alerts.refreshStatistics();
     await this.#alerts.transition(alert.id, ["sending", "cancelled"], { fanout_done_at: now() });
+    // Senders look again: an alert whose deliveries all went out before its fan-out was done
+    // (or that had none) is finished by their next look.
+    this.onQueued();
     // Cancelled while the last ring was being queued: nothing of it may go out.
     const after = await this.#alerts.find(alert.id);
     if (after?.status === "cancelled")

@@ -239,6 +239,50 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect(twilio.messages.map((m) => m.to).sort()).toEqual([...phones].sort());
   });
 
+  it("finishes an alert once its loops have sent it, or once queued with nobody to send to, and idle loops stop asking", async () => {
+    for (const phone of ["+13125551601", "+13125551602", "+13125551603"])
+      await subscribe(phone, "60623");
+    const store = harness.services.deliveryStore;
+    let asked = 0;
+    const counted = createSmsWorker(
+      {
+        ...harness.services,
+        deliveryStore: {
+          ...store,
+          finishDone: (at: string) => {
+            asked++;
+            return store.finishDone(at);
+          },
+        },
+      },
+      testConfig(env),
+      harness.log.logger,
+      { now: () => now, batchSize: 2, pollMs: 10 },
+    );
+    const statusOf = async (id: string) => (await harness.services.alerts.get(id)).status;
+    const until = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await check()); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      return check();
+    };
+    counted.start();
+    try {
+      const sent = await composeAndApprove(["zip:60623"]);
+      expect(await until(async () => (await statusOf(sent.id)) === "sent")).toBe(true);
+      expect(sentTo()).toHaveLength(3);
+      // Idle now: each loop polls every 10 ms, and none asks again with nothing new.
+      const before = asked;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(asked).toBe(before);
+      // Nobody subscribed here: no delivery is ever recorded; the end of its fan-out wakes them.
+      const empty = await composeAndApprove(["zip:60601"]);
+      expect(await until(async () => (await statusOf(empty.id)) === "sent")).toBe(true);
+      expect(asked - before).toBeLessThanOrEqual(8); // a wake per fan-out statement, at most
+    } finally {
+      await counted.stop();
+    }
+  });
+
   it("claims the nearest first, takes over a lapsed lease first, and records a batch of mixed alerts and outcomes", async () => {
     for (const phone of ["+13125550301", "+13125550302", "+13125550303"])
       await subscribe(phone, "60623");

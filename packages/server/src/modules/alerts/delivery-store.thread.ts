@@ -71,8 +71,8 @@ async function answer(request: Exclude<StoreRequest, { close: true }>): Promise<
 // SQLite: one call at a time, in the order asked. PostgreSQL: the senders' claims, records and
 // releases one at a time too, in the order asked; the rest at once beside them, each on a
 // connection of its own: a fan-out (one long statement, which claims must not wait for), and
-// finishDone (idle loops of every channel ask for it at each poll, and at a million deliveries
-// it reads for a tenth of a second or more). Senders taking turns cost PostgreSQL half the CPU
+// finishDone (at a million deliveries it reads for a tenth of a second or more; idle loops of
+// every channel may ask for it). Senders taking turns cost PostgreSQL half the CPU
 // per message of senders at once: four loops claiming and recording a million deliveries, 58-65
 // against 120 µs per message (eight: 84 against 152), since claims at once step over each
 // other's locked rows and over entries that no claim can yet mark dead. A loop claims its next
