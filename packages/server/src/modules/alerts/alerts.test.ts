@@ -260,15 +260,10 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
       { now: () => now, batchSize: 2, pollMs: 10 },
     );
     const statusOf = async (id: string) => (await harness.services.alerts.get(id)).status;
-    const until = async (check: () => Promise<boolean>) => {
-      for (let i = 0; i < 200 && !(await check()); i++)
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      return check();
-    };
     counted.start();
     try {
       const sent = await composeAndApprove(["zip:60623"]);
-      expect(await until(async () => (await statusOf(sent.id)) === "sent")).toBe(true);
+      await expect.poll(() => statusOf(sent.id), { timeout: 2000 }).toBe("sent");
       expect(sentTo()).toHaveLength(3);
       // Idle now: each loop polls every 10 ms, and none asks again with nothing new.
       const before = asked;
@@ -276,7 +271,7 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
       expect(asked).toBe(before);
       // Nobody subscribed here: no delivery is ever recorded; the end of its fan-out wakes them.
       const empty = await composeAndApprove(["zip:60601"]);
-      expect(await until(async () => (await statusOf(empty.id)) === "sent")).toBe(true);
+      await expect.poll(() => statusOf(empty.id), { timeout: 2000 }).toBe("sent");
       expect(asked - before).toBeLessThanOrEqual(8); // a wake per fan-out statement, at most
     } finally {
       await counted.stop();

@@ -10,7 +10,7 @@ import {
   type TestDatabase,
 } from "../../../test/databases.ts";
 import { FieldCrypto } from "../../crypto/field-crypto.ts";
-import type { Database } from "../../db/schema.ts";
+import type { Database, DeliveriesTable } from "../../db/schema.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import { type AlertRow, AlertsRepository } from "./alerts.repository.ts";
 import { type DeliveryStore, openDeliveryStore } from "./delivery-store.ts";
@@ -38,6 +38,23 @@ const finishedAlert = (id: string): AlertRow => ({
   finished_at: null,
 });
 
+/** One SMS subscriber's delivery of an alert, in the given state. */
+const deliveryRow = (alert_id: string, subscriber_id: string, status: string): DeliveriesTable => ({
+  alert_id,
+  subscriber_id,
+  channel: "sms",
+  language: "en",
+  rank: 0,
+  status,
+  attempts: status === "queued" ? 0 : 1,
+  next_attempt_at: NOW,
+  lease_until: status === "sending" ? "2026-11-28T15:01:00.000Z" : null,
+  provider_id: null,
+  error: null,
+  sent_at: null,
+  updated_at: NOW,
+});
+
 /** A subscriber and its delivery of an alert, in the given state. */
 async function subscriberWithDelivery(
   test: TestDatabase,
@@ -63,21 +80,7 @@ async function subscriberWithDelivery(
     .execute();
   await test.database.db
     .insertInto("deliveries")
-    .values({
-      alert_id: delivery.alert_id,
-      subscriber_id: id,
-      channel: "sms",
-      language: "en",
-      rank: 0,
-      status: delivery.status,
-      attempts: delivery.status === "queued" ? 0 : 1,
-      next_attempt_at: NOW,
-      lease_until: delivery.status === "sending" ? "2026-11-28T15:01:00.000Z" : null,
-      provider_id: null,
-      error: null,
-      sent_at: null,
-      updated_at: NOW,
-    })
+    .values(deliveryRow(delivery.alert_id, id, delivery.status))
     .execute();
 }
 
@@ -252,21 +255,7 @@ describe.runIf(TEST_POSTGRES_URL)("the deliveries store on PostgreSQL", () => {
       (trx) =>
         trx
           .insertInto("deliveries")
-          .values({
-            alert_id: "retraction-1",
-            subscriber_id: "sub-sent",
-            channel: "sms",
-            language: "en",
-            rank: 0,
-            status: "cancelled",
-            attempts: 0,
-            next_attempt_at: NOW,
-            lease_until: null,
-            provider_id: null,
-            error: null,
-            sent_at: null,
-            updated_at: NOW,
-          })
+          .values(deliveryRow("retraction-1", "sub-sent", "cancelled"))
           .execute(),
       async () => {
         fanningOut = store.fanOutRetraction("retraction-1", "alert-1", NOW);
