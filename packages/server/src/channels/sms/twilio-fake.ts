@@ -20,8 +20,11 @@ export interface FakeTwilio {
   messages: FakeTwilioMessage[];
   /** Requests answered with an error (429, 500, 400), counted too. */
   refused: number;
-  /** Every answer waits this long (a slow provider). */
+  /** Every answer to a message waits this long (a slow provider). */
   delayMs: number;
+  /** Messages being answered now, and the most there were at once. */
+  inFlight: number;
+  peakInFlight: number;
   /** The next `count` requests get this status (429 with Twilio's code 20429, or any other). */
   failNext(status: number, count: number): void;
   /** Above this many messages per second, answer 429 like Twilio's rate limit. */
@@ -60,6 +63,8 @@ export async function startFakeTwilio(
     messages: [],
     refused: 0,
     delayMs: 0,
+    inFlight: 0,
+    peakInFlight: 0,
     maxPerSecond: Number.POSITIVE_INFINITY,
     failNext(status, count) {
       failures = { status, count };
@@ -69,7 +74,6 @@ export async function startFakeTwilio(
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await read(request);
-      if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
       const answer = (status: number, json: unknown) => {
         response.writeHead(status, { "content-type": "application/json" });
         response.end(JSON.stringify(json));
@@ -84,6 +88,12 @@ export async function startFakeTwilio(
         answer(200, {});
         return;
       }
+      const delay = request.url?.match(/^\/__fake\/delay\?ms=(\d+)$/);
+      if (delay && request.method === "POST") {
+        fake.delayMs = Number(delay[1]);
+        answer(200, {});
+        return;
+      }
       if (
         request.method !== "POST" ||
         request.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`
@@ -91,6 +101,9 @@ export async function startFakeTwilio(
         answer(404, { code: 20404, message: "The requested resource was not found", status: 404 });
         return;
       }
+      fake.peakInFlight = Math.max(fake.peakInFlight, ++fake.inFlight);
+      response.once("close", () => fake.inFlight--);
+      if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
       if (request.headers.authorization !== expectedAuth) {
         fake.refused++;
         answer(401, { code: 20003, message: "Authenticate", status: 401 });

@@ -4,9 +4,10 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp, testConfig } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
+import { TwilioChannel } from "../../channels/sms/twilio.channel.ts";
 import { type FakeTwilio, startFakeTwilio } from "../../channels/sms/twilio-fake.ts";
 import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
-import type { DeliveryWorker } from "../../jobs/delivery-worker.ts";
+import { DeliveryWorker } from "../../jobs/delivery-worker.ts";
 import { createSmsWorker } from "../../main.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
@@ -237,6 +238,78 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     expect((progress.sent ?? 0) + (progress.queued ?? 0)).toBe(phones.length);
     await drain();
     expect(twilio.messages.map((m) => m.to).sort()).toEqual([...phones].sort());
+  });
+
+  it("keeps enough messages in flight for its rate when the provider answers slowly, and no more", async () => {
+    const phones = Array.from({ length: 40 }, (_, i) => `+1312555${String(1700 + i)}`);
+    for (const phone of phones) await subscribe(phone, "60623");
+    await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    // 40 msg/s against answers 300 ms late needs about 12 in flight; one per loop would be 4.
+    const paced = createSmsWorker(harness.services, testConfig(env), harness.log.logger, {
+      now: () => now,
+      batchSize: 10,
+      ratePerSecond: 40,
+    });
+    expect(paced.concurrency).toBe(20);
+    twilio.delayMs = 300;
+    twilio.peakInFlight = 0;
+    paced.start();
+    try {
+      await expect.poll(() => twilio.messages.length, { timeout: 10_000 }).toBe(phones.length);
+    } finally {
+      await paced.stop();
+      twilio.delayMs = 0;
+    }
+    expect(twilio.peakInFlight).toBeGreaterThan(4);
+    expect(twilio.peakInFlight).toBeLessThanOrEqual(paced.concurrency);
+    expect(sentTo()).toEqual([...phones].sort());
+  });
+
+  it("starts no more of a batch once one of its messages fails, and the batch returns after its lease", async () => {
+    const phones = Array.from({ length: 10 }, (_, i) => `+1312555${String(1800 + i)}`);
+    for (const phone of phones) await subscribe(phone, "60623");
+    const { id } = await composeAndApprove(["zip:60623"]);
+    await harness.services.alerts.settled();
+    let composed = 0;
+    const failing = new DeliveryWorker(
+      harness.services.deliveryStore,
+      harness.services.crypto,
+      {
+        channel: "sms",
+        provider: new TwilioChannel({
+          accountSid: twilio.accountSid,
+          authToken: TOKEN,
+          from: "+18555550100",
+          apiUrl: twilio.url,
+          statusCallbackUrl: `${TEST_PUBLIC_URL}/api/sms/twilio/status`,
+          validitySeconds: 1800,
+        }),
+        compose: () => {
+          if (++composed === 3) throw new Error("the third message could not be composed");
+          return { body: "CONFIRMED: agents near 26th St." };
+        },
+        ratePerSecond: 4, // two in flight for its one loop
+        loops: 1,
+        batchSize: 10,
+        leaseSeconds: 60,
+        maxAttempts: 5,
+        pollMs: 50,
+        publicUrl: TEST_PUBLIC_URL,
+        now: () => now,
+      },
+      harness.log.logger,
+    );
+    expect(failing.concurrency).toBe(2);
+    await expect(failing.runOnce()).rejects.toThrow("the third message could not be composed");
+    // The two in flight when the third failed went out; the other seven were never started.
+    expect(twilio.messages).toHaveLength(2);
+    expect((await harness.services.alerts.get(id)).progress).toMatchObject({ sending: 10 });
+    now = new Date(now.getTime() + 61_000); // the lease has lapsed: another sender takes it
+    await drain();
+    expect((await harness.services.alerts.get(id)).progress).toMatchObject({ sent: 10 });
+    expect(new Set(sentTo())).toEqual(new Set(phones));
+    expect(twilio.messages).toHaveLength(12); // the two in flight, twice: what a failure repeats
   });
 
   it("finishes an alert once its loops have sent it, or once queued with nobody to send to, and idle loops stop asking", async () => {
