@@ -76,6 +76,9 @@ export const benchCommand: Command = {
     console.log(
       `  configured 100 msg/s, measured ${result.measuredRate} msg/s: off by ${(result.rateDeviation * 100).toFixed(1)} % (target ≤ 5 %) ${check(result.rateDeviation <= 0.05)}`,
     );
+    console.log(
+      `  configured 100 msg/s, provider answering after ${result.slowProviderMs} ms, measured ${result.measuredRateSlowProvider} msg/s: off by ${(result.rateDeviationSlowProvider * 100).toFixed(1)} % (target ≤ 5 %) ${check(result.rateDeviationSlowProvider <= 0.05)}`,
+    );
   },
 };
 

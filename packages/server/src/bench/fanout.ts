@@ -40,7 +40,14 @@ export interface FanoutBenchResult {
   configuredRate: number;
   measuredRate: number;
   rateDeviation: number;
+  /** The same configured rate, the provider answering each message this much later. */
+  slowProviderMs: number;
+  measuredRateSlowProvider: number;
+  rateDeviationSlowProvider: number;
 }
+
+/** How late the slow provider answers, as a real provider's API might. */
+const SLOW_PROVIDER_MS = 250;
 
 const LANGUAGES = [
   "en",
@@ -157,13 +164,12 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     );
 
     // Sending: a bare HTTP loop first, then the real sender, same concurrency, same server.
-    const loops = aviso.config.sms.senders;
-
     const live = await aviso.alerts.compose(
       { kind: "activity_confirmed", areaIds: areas, texts },
       actor,
     );
     const unlimited = worker(aviso, twilio, Number.POSITIVE_INFINITY);
+    const loops = unlimited.concurrency;
     await aviso.alerts.approve(live.id, actor);
     await aviso.alerts.settled(); // the sender's rate is measured once the fan-out is done
     await settle(aviso);
@@ -199,7 +205,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     const pacedSeconds = Math.max(seconds, 10);
     const enough = async (what: string) => {
       if ((await aviso.alerts.get(live.id)).progress.queued ?? 0) return;
-      const needed = Math.ceil(bareLoopPerSecond * (3 * seconds + 2) + 100 * pacedSeconds);
+      const needed = Math.ceil(bareLoopPerSecond * (3 * seconds + 2) + 2 * 100 * pacedSeconds);
       throw new Error(
         `the alert's ${deliveries.toLocaleString("en-US")} deliveries ran out before ${what} was measured to its end; run with --subscribers of at least ${needed.toLocaleString("en-US")}, or fewer --seconds`,
       );
@@ -213,6 +219,20 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     await paced.stop();
     await enough("the paced rate");
     log(`Sender at a configured 100 msg/s: ${measuredRate.toFixed(1)} msg/s`);
+
+    // The same rate against a provider that answers as slowly as a real one: the sender keeps
+    // enough messages in flight to keep up (one at a time per loop would make 4 ÷ 0.25 s = 16).
+    await twilio.answerAfter(SLOW_PROVIDER_MS);
+    const patient = worker(aviso, twilio, 100);
+    patient.start();
+    await sleep(500 + SLOW_PROVIDER_MS);
+    const measuredRateSlowProvider = await rate(twilio, pacedSeconds);
+    await patient.stop();
+    await twilio.answerAfter(0);
+    await enough("the paced rate against a slow provider");
+    log(
+      `Sender at a configured 100 msg/s, the provider answering after ${SLOW_PROVIDER_MS} ms: ${measuredRateSlowProvider.toFixed(1)} msg/s`,
+    );
     await aviso.alerts.cancel(live.id, actor);
     await aviso.alerts.settled();
 
@@ -231,6 +251,9 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
       configuredRate: 100,
       measuredRate: round(measuredRate),
       rateDeviation: round(Math.abs(measuredRate - 100) / 100),
+      slowProviderMs: SLOW_PROVIDER_MS,
+      measuredRateSlowProvider: round(measuredRateSlowProvider),
+      rateDeviationSlowProvider: round(Math.abs(measuredRateSlowProvider - 100) / 100),
     };
   } finally {
     await aviso.close();
@@ -343,6 +366,8 @@ interface FakeProvider {
   authToken: string;
   stats(): Promise<{ count: number; firstAt: number | null }>;
   reset(): Promise<void>;
+  /** Makes the provider answer each message this many milliseconds late (0: at once). */
+  answerAfter(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -369,6 +394,9 @@ async function startFakeTwilioProcess(): Promise<FakeProvider> {
     reset: async () => {
       await (await fetch(`${info.url}/__fake/reset`, { method: "POST" })).arrayBuffer();
     },
+    answerAfter: async (ms) => {
+      await (await fetch(`${info.url}/__fake/delay?ms=${ms}`, { method: "POST" })).arrayBuffer();
+    },
     close: async () => {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
@@ -376,7 +404,7 @@ async function startFakeTwilioProcess(): Promise<FakeProvider> {
   };
 }
 
-/** The same requests from `loops` bare fetch loops, with no database and no pacing. */
+/** The same requests from `loops` bare fetch loops (the sender's concurrency), with no database and no pacing. */
 async function bareLoop(twilio: FakeProvider, loops: number, seconds: number): Promise<number> {
   const url = `${twilio.url}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
   const auth = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString("base64")}`;
