@@ -28,7 +28,7 @@ export interface DeliveryWorkerOptions {
   /**
    * Sending loops. Each sends one batch while it claims the next and records the one before,
    * so at most 2 × loops × batchSize are sent and not yet recorded (what a crash can repeat).
-   * A loop keeps several of its batch's messages in flight (see {@link inFlightFor}).
+   * The loops share how many messages are in flight (see {@link inFlightFor}).
    */
   loops: number;
   /** The most a claim takes; less when the rate could not send two batches within the lease. */
@@ -52,17 +52,38 @@ const MAX_IN_FLIGHT = 64;
 const ROUND_TRIP_SECONDS = 0.5;
 
 /**
- * How many messages each of a channel's `loops` keeps in flight: enough for the rate at a
- * provider answering in half a second, at most {@link MAX_IN_FLIGHT} across the loops. One
- * message at a time per loop would cap four loops at 4 ÷ round trip: 20 msg/s against a
- * provider answering in 0.2 s, whatever rate was configured (and shown in the composer's
- * estimate). The token bucket still paces every send; more in flight only keeps up with it.
+ * How many messages a channel's loops keep in flight together: enough for the rate at a
+ * provider answering in half a second, at most {@link MAX_IN_FLIGHT}, at least one per loop.
+ * One message at a time per loop capped four loops at 4 ÷ round trip, 20 msg/s against a
+ * provider answering in 0.2 s, and a small alert (one loop's batch) at a quarter of that,
+ * whatever rate was configured (and shown in the composer's estimate). The token bucket still
+ * paces every send; more in flight only keeps up with it.
  */
 function inFlightFor(ratePerSecond: number, loops: number): number {
-  return Math.max(
-    1,
-    Math.ceil(Math.min(MAX_IN_FLIGHT, ratePerSecond * ROUND_TRIP_SECONDS) / loops),
-  );
+  return Math.max(loops, Math.ceil(Math.min(MAX_IN_FLIGHT, ratePerSecond * ROUND_TRIP_SECONDS)));
+}
+
+/** A count of free places, taken and given back; takers wait in order for one. */
+class Slots {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+  constructor(count: number) {
+    this.#free = count;
+  }
+
+  take(): Promise<void> | undefined {
+    if (this.#free > 0) {
+      this.#free--;
+      return undefined;
+    }
+    return new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
+  }
 }
 
 /**
@@ -79,8 +100,9 @@ export class DeliveryWorker {
   readonly #bucket: TokenBucket;
   readonly #now: () => Date;
   readonly #batchSize: number;
-  /** Messages each loop keeps in flight. */
-  readonly #lanes: number;
+  /** Places for messages in flight, shared by every loop. */
+  readonly #slots: Slots;
+  readonly #concurrency: number;
   readonly #wakers = new Set<() => void>();
   /** Counts wake-ups, so a loop that was busy when one came does not then sleep through it. */
   #wakes = 0;
@@ -114,12 +136,13 @@ export class DeliveryWorker {
     // go out well within the lease, or another sender would take them over and send them again.
     const fit = Math.floor((options.ratePerSecond * options.leaseSeconds) / (4 * options.loops));
     this.#batchSize = Math.max(1, Math.min(options.batchSize, fit));
-    this.#lanes = inFlightFor(options.ratePerSecond, options.loops);
+    this.#concurrency = inFlightFor(options.ratePerSecond, options.loops);
+    this.#slots = new Slots(this.#concurrency);
   }
 
   /** The most messages this worker has in flight at once (every loop's together). */
   get concurrency(): number {
-    return this.#lanes * this.#options.loops;
+    return this.#concurrency;
   }
 
   start(): void {
@@ -225,33 +248,43 @@ export class DeliveryWorker {
   }
 
   /**
-   * Sends a claimed batch, started nearest first with up to this loop's lanes in flight, and
-   * tells what happened to each (in the batch's order). If one throws, no more are started and
-   * the batch fails as a whole once those in flight end (its lease returns it to the queue).
+   * Sends a claimed batch, started nearest first, each as soon as the worker has a place in
+   * flight for it, and tells what happened to each (in the batch's order). If one throws, no
+   * more are started and the batch fails as a whole once those in flight end (its lease
+   * returns it to the queue).
    */
   async #send(
     claimed: ClaimedDelivery[],
   ): Promise<{ alert_id: string; subscriber_id: string; outcome: DeliveryOutcome }[]> {
     const alerts = await this.#alertsOf(claimed);
     const outcomes: { alert_id: string; subscriber_id: string; outcome: DeliveryOutcome }[] = [];
-    let next = 0;
     let failure: { error: unknown } | undefined;
-    const lane = async () => {
-      for (let i = next++; i < claimed.length && !failure; i = next++) {
-        const delivery = claimed[i] as ClaimedDelivery;
-        try {
-          const outcome = await this.#deliver(delivery, alerts.get(delivery.alert_id));
-          outcomes[i] = {
-            alert_id: delivery.alert_id,
-            subscriber_id: delivery.subscriber_id,
-            outcome,
-          };
-        } catch (error) {
-          failure ??= { error };
-        }
+    const sending: Promise<void>[] = [];
+    for (const [i, delivery] of claimed.entries()) {
+      const wait = this.#slots.take();
+      if (wait) await wait;
+      if (failure) {
+        this.#slots.give();
+        break;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.#lanes, claimed.length) }, lane));
+      sending.push(
+        this.#deliver(delivery, alerts.get(delivery.alert_id))
+          .then(
+            (outcome) => {
+              outcomes[i] = {
+                alert_id: delivery.alert_id,
+                subscriber_id: delivery.subscriber_id,
+                outcome,
+              };
+            },
+            (error: unknown) => {
+              failure ??= { error };
+            },
+          )
+          .finally(() => this.#slots.give()),
+      );
+    }
+    await Promise.all(sending);
     if (failure) throw failure.error;
     return outcomes;
   }
