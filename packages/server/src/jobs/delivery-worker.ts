@@ -249,9 +249,9 @@ export class DeliveryWorker {
 
   /**
    * Sends a claimed batch, started nearest first, each as soon as the worker has a place in
-   * flight for it, and tells what happened to each (in the batch's order). If one throws, no
-   * more are started and the batch fails as a whole once those in flight end (its lease
-   * returns it to the queue).
+   * flight for it, and tells what happened to each (in the batch's order). If one throws, none
+   * is started after that is known, and the batch fails as a whole once those in flight end:
+   * its lease returns it to the queue, and what it repeats is at most what was in flight.
    */
   async #send(
     claimed: ClaimedDelivery[],
