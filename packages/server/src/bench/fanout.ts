@@ -169,7 +169,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
       actor,
     );
     const unlimited = worker(aviso, twilio, Number.POSITIVE_INFINITY);
-    const loops = unlimited.concurrency;
+    const concurrency = unlimited.concurrency;
     await aviso.alerts.approve(live.id, actor);
     await aviso.alerts.settled(); // the sender's rate is measured once the fan-out is done
     await settle(aviso);
@@ -178,7 +178,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     // the bare loop ran at about half its later rate (and the sender at about the same), which
     // made the bare loop's median its slowest counted round.
     const measureRound = async (secondsEach: number) => {
-      const bareRate = await bareLoop(twilio, loops, secondsEach);
+      const bareRate = await bareLoop(twilio, concurrency, secondsEach);
       unlimited.start();
       await sleep(200);
       const senderRate = await rate(twilio, secondsEach);
@@ -199,7 +199,7 @@ export async function runFanoutBench(options: FanoutBenchOptions): Promise<Fanou
     const bareLoopPerSecond = median(bare);
     const senderPerSecond = median(sender);
     log(
-      `Bare HTTP loop (${loops} concurrent): ${bareLoopPerSecond.toFixed(0)} msg/s; sender: ${senderPerSecond.toFixed(0)} msg/s (medians)`,
+      `Bare HTTP loop (${concurrency} concurrent): ${bareLoopPerSecond.toFixed(0)} msg/s; sender: ${senderPerSecond.toFixed(0)} msg/s (medians)`,
     );
     // A rate measured after the alert ran out of deliveries would be no rate at all.
     const pacedSeconds = Math.max(seconds, 10);
@@ -404,15 +404,19 @@ async function startFakeTwilioProcess(): Promise<FakeProvider> {
   };
 }
 
-/** The same requests from `loops` bare fetch loops (the sender's concurrency), with no database and no pacing. */
-async function bareLoop(twilio: FakeProvider, loops: number, seconds: number): Promise<number> {
+/** The same requests from `concurrency` bare fetch loops, with no database and no pacing. */
+async function bareLoop(
+  twilio: FakeProvider,
+  concurrency: number,
+  seconds: number,
+): Promise<number> {
   const url = `${twilio.url}/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`;
   const auth = `Basic ${Buffer.from(`${twilio.accountSid}:${twilio.authToken}`).toString("base64")}`;
   const end = performance.now() + seconds * 1000;
   let sent = 0;
   const start = performance.now();
   await Promise.all(
-    Array.from({ length: loops }, async (_, n) => {
+    Array.from({ length: concurrency }, async (_, n) => {
       let i = 0;
       while (performance.now() < end) {
         const body = new URLSearchParams({

@@ -22,8 +22,7 @@ export interface FakeTwilio {
   refused: number;
   /** Every answer to a message waits this long (a slow provider). */
   delayMs: number;
-  /** Messages being answered now, and the most there were at once. */
-  inFlight: number;
+  /** The most messages it was answering at once. */
   peakInFlight: number;
   /** The next `count` requests get this status (429 with Twilio's code 20429, or any other). */
   failNext(status: number, count: number): void;
@@ -46,6 +45,7 @@ export async function startFakeTwilio(
   let failures: { status: number; count: number } = { status: 0, count: 0 };
   let windowStart = Date.now();
   let inWindow = 0;
+  let inFlight = 0;
   const read = (request: IncomingMessage) =>
     new Promise<string>((resolve, reject) => {
       let data = "";
@@ -63,7 +63,6 @@ export async function startFakeTwilio(
     messages: [],
     refused: 0,
     delayMs: 0,
-    inFlight: 0,
     peakInFlight: 0,
     maxPerSecond: Number.POSITIVE_INFINITY,
     failNext(status, count) {
@@ -101,8 +100,8 @@ export async function startFakeTwilio(
         answer(404, { code: 20404, message: "The requested resource was not found", status: 404 });
         return;
       }
-      fake.peakInFlight = Math.max(fake.peakInFlight, ++fake.inFlight);
-      response.once("close", () => fake.inFlight--);
+      fake.peakInFlight = Math.max(fake.peakInFlight, ++inFlight);
+      response.once("close", () => inFlight--);
       if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
       if (request.headers.authorization !== expectedAuth) {
         fake.refused++;

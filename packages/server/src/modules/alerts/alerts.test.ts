@@ -4,11 +4,10 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PUBLIC_URL, type TestApp, testConfig } from "../../../test/app.ts";
 import { TEST_DIALECTS } from "../../../test/databases.ts";
-import { TwilioChannel } from "../../channels/sms/twilio.channel.ts";
 import { type FakeTwilio, startFakeTwilio } from "../../channels/sms/twilio-fake.ts";
 import { twilioSignature } from "../../channels/sms/twilio-signature.ts";
 import { DeliveryWorker } from "../../jobs/delivery-worker.ts";
-import { createSmsWorker } from "../../main.ts";
+import { createSmsWorker, smsProvider } from "../../main.ts";
 import { loadDefaultAreas } from "../../seed/default-areas.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 
@@ -278,14 +277,7 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
       harness.services.crypto,
       {
         channel: "sms",
-        provider: new TwilioChannel({
-          accountSid: twilio.accountSid,
-          authToken: TOKEN,
-          from: "+18555550100",
-          apiUrl: twilio.url,
-          statusCallbackUrl: `${TEST_PUBLIC_URL}/api/sms/twilio/status`,
-          validitySeconds: 1800,
-        }),
+        provider: smsProvider(testConfig(env), harness.services.outbox),
         compose: () => {
           if (++composed === 3) throw new Error("the third message could not be composed");
           return { body: "CONFIRMED: agents near 26th St." };

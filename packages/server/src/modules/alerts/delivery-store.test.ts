@@ -239,7 +239,7 @@ describe.runIf(TEST_POSTGRES_URL)("the deliveries store on PostgreSQL", () => {
         claiming = store
           .claim("sms", 10, NOW, "2026-11-28T15:01:00.000Z", false)
           .then((claimed) => order.push(`claim ${claimed.map((d) => d.subscriber_id)}`));
-        // What idle loops ask at every poll does not wait its turn.
+        // finishDone, which idle loops of every channel may ask, does not wait its turn.
         expect(await store.finishDone(NOW)).toBe(0);
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(order).toEqual([]);
