@@ -113,8 +113,11 @@ export function createServices(
   crypto: FieldCrypto,
   config: Config,
   now: () => Date = () => new Date(),
-  /** Tests reach a local HTTPS push endpoint through an agent that trusts its certificate. */
-  edges: { pushAgent?: Agent } = {},
+  /**
+   * For tests: an agent that trusts a local HTTPS push endpoint's certificate, and fan-outs in
+   * parts small enough to see.
+   */
+  testing: { pushAgent?: Agent; fanOutPartRows?: number } = {},
 ) {
   const audit = new AuditService(new AuditRepository(database), crypto, now);
   let rights: RightsLibrary | undefined;
@@ -168,6 +171,7 @@ export function createServices(
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
       sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
+      ...(testing.fanOutPartRows ? { fanOutPartRows: testing.fanOutPartRows } : {}),
       now,
     },
     deliveryStore,
@@ -199,7 +203,7 @@ export function createServices(
           vapid: () => pushKeys.get(),
           subject: config.push.subject,
           ttlSeconds: config.dispatch.acceptMinutes * 60,
-          ...(edges.pushAgent ? { agent: edges.pushAgent } : {}),
+          ...(testing.pushAgent ? { agent: testing.pushAgent } : {}),
         }),
       },
     },

@@ -48,6 +48,7 @@ export async function createTestApp(
     now?: () => Date;
     sqliteFile?: string;
     pushAgent?: Agent;
+    fanOutPartRows?: number;
   } = {},
 ): Promise<TestApp> {
   const test = await createTestDatabase(
@@ -55,13 +56,10 @@ export async function createTestApp(
     options.sqliteFile ? { sqliteFile: options.sqliteFile } : {},
   );
   const config = testConfig(options.env);
-  const services = createServices(
-    test.database,
-    await createTestCrypto(),
-    config,
-    options.now,
-    options.pushAgent ? { pushAgent: options.pushAgent } : {},
-  );
+  const services = createServices(test.database, await createTestCrypto(), config, options.now, {
+    ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}),
+    ...(options.fanOutPartRows ? { fanOutPartRows: options.fanOutPartRows } : {}),
+  });
   const log = createCapturedLogger();
   const app = await buildApp({
     logger: log.logger,

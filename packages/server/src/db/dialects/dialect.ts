@@ -8,9 +8,6 @@ export type ReopenAs =
   | { name: "sqlite"; file: string }
   | { name: "postgres"; url: string; schema?: string };
 
-/** One part of a table for a statement split in parts: a rowid range (SQLite), or all of it. */
-export type RowPart = { low: number; high: number } | "all";
-
 /**
  * One open database. Everything that differs between SQLite and PostgreSQL (connecting,
  * backup, restore, listing tables) lives behind this interface, one file per database.
@@ -59,19 +56,18 @@ export interface DatabaseDialect {
     rows: (string | null)[][],
   ): RawBuilder<unknown>;
   /**
-   * Splits a big statement over `table` into parts of about `rows` rows each. SQLite: rowid
-   * ranges, so a long INSERT … SELECT lets other work on its connection in between parts;
-   * PostgreSQL (whose driver never blocks): one part, `"all"`.
+   * Whether a statement over very many rows (an alert's fan-out) runs in parts. SQLite: yes,
+   * its driver holds the connection's thread for a whole statement, and other work on that
+   * connection (the senders' claims) gets turns only between parts. PostgreSQL, whose driver
+   * never blocks, runs it whole.
    */
-  splitRows(table: "subscribers", rows: number): Promise<RowPart[]>;
+  readonly splitsLongStatements: boolean;
   /**
    * For the rest of a transaction, prices index scans as on an SSD: PostgreSQL
    * `SET LOCAL random_page_cost = 1.1` (its default of 4 is for spinning disks, and made it read
    * all of a large table to find a small part of it); SQLite: nothing.
    */
   preferIndexScans(trx: Transaction<Database>): Promise<void>;
-  /** The condition that keeps a statement over `alias` to one part of {@link splitRows}. */
-  inPart(alias: string, part: RowPart): RawBuilder<unknown>;
   /**
    * After a bulk insert (an alert's fan-out), refreshes the planner's statistics, so what reads
    * an alert's deliveries next (progress counts, a cancel, a retraction's fan-out) is planned

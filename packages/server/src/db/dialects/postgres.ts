@@ -72,6 +72,7 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
   return {
     name: "postgres",
     db,
+    splitsLongStatements: false,
     ...(options.schema ? { schema: options.schema } : {}),
     reopen: {
       name: "postgres",
@@ -98,7 +99,6 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
     },
     claimRows: (query, table) => query.forUpdate([table]).skipLocked() as typeof query,
-    splitRows: async () => ["all"],
     rowAddress: (alias) => sql.ref(`${alias}.ctid`),
     parameterRows: (alias, columns, rows) =>
       sql`unnest(${sql.join(
@@ -106,11 +106,6 @@ export function openPostgres(options: PostgresOptions): DatabaseDialect {
       )}) as ${sql.id(alias)}(${sql.join(columns.map((column) => sql.id(column)))})`,
     async preferIndexScans(trx) {
       await sql`set local random_page_cost = 1.1`.execute(trx);
-    },
-    inPart(_alias, part) {
-      if (part !== "all")
-        throw new Error("PostgreSQL has no rowid ranges; splitRows gives one part");
-      return sql`true`;
     },
     async refreshStatistics(table) {
       await sql`analyze ${sql.table(table)}`.execute(db);

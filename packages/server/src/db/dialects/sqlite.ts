@@ -12,7 +12,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { invalid } from "../../errors.ts";
 import type { Database } from "../schema.ts";
-import type { DatabaseDialect, RowPart } from "./dialect.ts";
+import type { DatabaseDialect } from "./dialect.ts";
 
 const SQLITE_MAGIC = "SQLite format 3\0";
 
@@ -36,6 +36,7 @@ export function openSqlite(file: string): DatabaseDialect {
   return {
     name: "sqlite",
     db,
+    splitsLongStatements: true,
     description: file === ":memory:" ? "SQLite in memory" : `SQLite at ${file}`,
     ...(file === ":memory:" ? {} : { reopen: { name: "sqlite", file } as const }),
     async backup(target) {
@@ -59,21 +60,6 @@ export function openSqlite(file: string): DatabaseDialect {
       )})) as ${sql.id(alias)}`,
     async refreshStatistics() {},
     async preferIndexScans() {},
-    async splitRows(table, rows) {
-      const range = sqlite
-        .prepare(`select min(rowid) as low, max(rowid) as high from ${table}`)
-        .get() as { low: number | null; high: number | null };
-      if (range.low === null || range.high === null) return ["all"];
-      const parts: RowPart[] = [];
-      for (let low = range.low; low <= range.high; low += rows) {
-        parts.push({ low, high: low + rows - 1 });
-      }
-      return parts;
-    },
-    inPart: (alias, part) =>
-      part === "all"
-        ? sql`1 = 1`
-        : sql`${sql.ref(`${alias}.rowid`)} between ${part.low} and ${part.high}`,
     async notify(payload) {
       // After the caller's current work, like a NOTIFY delivered on commit.
       queueMicrotask(() => {

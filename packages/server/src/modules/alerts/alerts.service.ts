@@ -25,6 +25,8 @@ import type { DeliveryStore } from "./delivery-store.ts";
 
 /** How many of the nearest ring's deliveries are queued before the rest of it. */
 const FIRST_DELIVERIES = 1000;
+/** A part of a fan-out on SQLite: half a second at a million subscribers, a claim's longest wait. */
+const PART_ROWS = 50_000;
 const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [string, ...string[]];
 const Texts = z
   .partialRecord(z.enum(LANGUAGE_CODES), z.string().trim().min(1, "write the alert").max(1000))
@@ -56,6 +58,8 @@ export interface AlertOptions {
   publicUrl: string;
   hotline: string;
   sms: { ratePerSecond: number; costPerSegment: number };
+  /** Subscribers per part of a fan-out where the database runs it in parts (SQLite). */
+  fanOutPartRows?: number;
   now?: () => Date;
 }
 
@@ -409,26 +413,22 @@ export class AlertsService {
       // a few of its subscribers, so the first messages wait for a small statement and not for
       // the whole ring (on PostgreSQL, a ring of 13,000 of a million took a second), then all
       // of it (those already queued are skipped); then everything else in one pass (one scan,
-      // not one per ring), in parts on SQLite.
+      // not one per ring), in parts of the subscribers by id on SQLite.
       let cut = 1;
       while (cut < ranked.length && ranked[cut]?.[1] === ranked[0]?.[1]) cut++;
       const nearest = ranked.slice(0, cut);
       const rest = ranked.slice(cut);
-      const parts = rest.length > 0 ? await this.#deliveries.subscriberParts(50_000) : [];
-      const statements = [
-        { group: nearest, options: { limit: FIRST_DELIVERIES, few: true } },
-        { group: nearest, options: { few: true } },
-        ...parts.map((part) => ({ group: rest, options: { part } })),
-      ];
-      for (const { group, options } of statements) {
-        const current = await this.#alerts.find(alert.id);
-        if (current?.status !== "sending") return;
-        await this.#deliveries.fanOut(alert.id, group, now(), options);
-        // Senders woken here ask for their claims before the next part is asked for (the
-        // store's turn lets them), so the nearest areas go out while the far ones are queued.
-        this.onQueued();
-        await this.#deliveries.turn();
-        await new Promise((resolve) => setImmediate(resolve));
+      if (!(await this.#queue(alert.id, nearest, { limit: FIRST_DELIVERIES, few: true }))) return;
+      if (!(await this.#queue(alert.id, nearest, { few: true }))) return;
+      let after: string | null = null;
+      while (rest.length > 0) {
+        const part = await this.#deliveries.subscriberPart(
+          after,
+          this.#options.fanOutPartRows ?? PART_ROWS,
+        );
+        if (!(await this.#queue(alert.id, rest, { part }))) return;
+        if (part.upTo === null) break;
+        after = part.upTo;
       }
     }
     await this.#alerts.refreshStatistics();
@@ -440,6 +440,23 @@ export class AlertsService {
     const after = await this.#alerts.find(alert.id);
     if (after?.status === "cancelled")
       await this.#alerts.cancelQueued(alert.id, "alert_cancelled", now());
+  }
+
+  /** One statement of a fan-out, unless the alert is no longer sending; says whether it ran. */
+  async #queue(
+    alertId: string,
+    ranked: [areaId: string, rank: number][],
+    options: Parameters<DeliveryStore["fanOut"]>[3],
+  ): Promise<boolean> {
+    const current = await this.#alerts.find(alertId);
+    if (current?.status !== "sending") return false;
+    await this.#deliveries.fanOut(alertId, ranked, this.#now().toISOString(), options);
+    // Senders woken here ask for their claims before the next part is asked for (the store's
+    // turn lets them), so the nearest areas go out while the far ones are queued.
+    this.onQueued();
+    await this.#deliveries.turn();
+    await new Promise((resolve) => setImmediate(resolve));
+    return true;
   }
 
   async #create(

@@ -45,18 +45,24 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
       AVISO_TWILIO_API_URL: twilio.url,
       AVISO_SMS_RATE_PER_SECOND: "10000",
     };
+    await open();
+  });
+  afterEach(() => harness.close());
+
+  /** The app on a fresh database, and its SMS sender. */
+  async function open(fanOutPartRows?: number) {
     harness = await createTestApp(dialect, {
       env,
       now: () => now,
       ...(file ? { sqliteFile: path.join(mkdtempSync(path.join(dir, "db-")), "aviso.db") } : {}),
+      ...(fanOutPartRows ? { fanOutPartRows } : {}),
     });
     await loadDefaultAreas(harness.services.areas);
     worker = createSmsWorker(harness.services, testConfig(env), harness.log.logger, {
       now: () => now,
       batchSize: 10,
     });
-  });
-  afterEach(() => harness.close());
+  }
 
   /** A resident subscribing by text, as the SMS webhook would handle it. */
   async function subscribe(phone: string, place: string, lang = "en") {
@@ -153,6 +159,54 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     ).json();
     expect(view.progress).toMatchObject({ sent: 2, queued: 0 });
     expect(view.status).toBe("sent");
+  });
+
+  it("queues each subscriber once when the fan-out runs in parts, a subscriber of two areas at the nearer", async () => {
+    await harness.close();
+    await open(2); // SQLite runs the rest after the nearest ring in parts of 2 subscribers
+    const store = harness.services.deliveryStore;
+    const parts: { after: string | null; upTo: string | null }[] = [];
+    const next = store.subscriberPart;
+    store.subscriberPart = async (...args) => {
+      const part = await next(...args);
+      parts.push(part);
+      return part;
+    };
+    const near = ["+13125550131", "+13125550132"];
+    const far = ["+13125550133", "+13125550134", "+13125550135", "+13125550136", "+13125550137"];
+    for (const phone of near) await subscribe(phone, "60623");
+    for (const [i, phone] of far.entries()) await subscribe(phone, i % 2 ? "60608" : "60609");
+    await subscribe("+13125550138", "60601"); // not in the alert's areas
+    await subscribe("+13125550139", "60608");
+    await harness.services.smsInbound.handle("+13125550139", "STOP");
+    // One far subscriber is also in the nearest area (the web form takes several areas).
+    const [both] = await harness.test.database.db
+      .selectFrom("subscriber_areas")
+      .select("subscriber_id")
+      .where("area_id", "=", "zip:60608")
+      .limit(1)
+      .execute();
+    await harness.test.database.db
+      .insertInto("subscriber_areas")
+      .values({ subscriber_id: both?.subscriber_id ?? "", area_id: "zip:60623" })
+      .execute();
+
+    const { id } = await composeAndApprove(["zip:60623", "zip:60608", "zip:60609"]);
+    await drain();
+    expect(sentTo()).toEqual([...near, ...far].sort());
+    const ranks = await harness.test.database.db
+      .selectFrom("deliveries")
+      .select(["subscriber_id", "rank"])
+      .where("alert_id", "=", id)
+      .execute();
+    expect(ranks.find((d) => d.subscriber_id === both?.subscriber_id)?.rank).toBe(0);
+    expect(ranks.filter((d) => d.rank === 0)).toHaveLength(3);
+    if (dialect === "sqlite") {
+      // Nine subscribers: five parts, each starting where the one before ended.
+      expect(parts).toHaveLength(5);
+      expect(parts.map((p) => p.after)).toEqual([null, ...parts.slice(0, -1).map((p) => p.upTo)]);
+      expect(parts.at(-1)?.upTo).toBeNull();
+    } else expect(parts).toEqual([{ after: null, upTo: null }]);
   });
 
   it("sends nothing to a number that texted STOP after the alert was queued", async () => {

@@ -14,7 +14,7 @@ export const DELIVERY_STORE_METHODS = [
   "finishDone",
   "fanOut",
   "fanOutRetraction",
-  "subscriberParts",
+  "subscriberPart",
 ] as const;
 /** The store, and the alerts' own rows (a small read, never queued behind a fan-out). */
 export type DeliveryStore = Pick<
