@@ -104,6 +104,9 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
     await admin.page.getByTestId("alert-status").waitFor();
     await admin.page.getByRole("button", { name: "Approve and send" }).click();
     await expect.poll(() => admin.page.getByTestId("alert-status").textContent()).toBe("Sent");
+    const details = (await admin.page.locator("dl.facts").first().textContent()) ?? "";
+    expect(details).toContain("Composed byDemo Dispatcher (fake)Created");
+    expect(details).toContain("Approved byDemo Admin (fake) (you)Approved");
     const code = (await admin.page.getByTestId("verification-code").textContent()) ?? "";
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     await admin.page.screenshot({ path: path.join(SCREENSHOTS, "alert-sent.png"), fullPage: true });

@@ -81,7 +81,10 @@ export interface AlertView {
   texts: Record<string, string>;
   retractsId: string | null;
   composedBy: string;
+  /** The composer's name ("former staff" once their account is gone). */
+  composedByName: string;
   approvedBy: string | null;
+  approvedByName: string | null;
   createdAt: string;
   approvedAt: string | null;
   expiresAt: string;

@@ -162,6 +162,7 @@ export function createServices(
   const alerts = new AlertsService(
     alertsRepository,
     areas,
+    users,
     new AlertSigner(new InstanceRepository(database.db), crypto),
     crypto,
     audit,

@@ -34,8 +34,8 @@ export interface TestApp {
   test: TestDatabase;
   services: ReturnType<typeof createServices>;
   log: ReturnType<typeof createCapturedLogger>;
-  /** A staff member of that role, active, with a live session. */
-  signInAs(role: StaffRole, email?: string): Promise<SignedIn>;
+  /** A staff member of that role (named `Test <role>` unless given), active, with a live session. */
+  signInAs(role: StaffRole, email?: string, name?: string): Promise<SignedIn>;
   close(): Promise<void>;
 }
 
@@ -80,10 +80,10 @@ export async function createTestApp(
     test,
     services,
     log,
-    async signInAs(role, email) {
+    async signInAs(role, email, name) {
       const address = email ?? `${role}-${++counter}@staff.aviso.invalid`;
       const { user } = await services.users.addUser(
-        { email: address, name: `Test ${role}`, role },
+        { email: address, name: name ?? `Test ${role}`, role },
         SYSTEM,
       );
       await services.users.setCredentials(user.id, "correct horse battery staple", newTotpSecret());

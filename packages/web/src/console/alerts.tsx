@@ -903,15 +903,8 @@ export function AlertDetail({ id, userId }: { id: string; userId: string }) {
     ["sending", "sent", "cancelled"].includes(alert.status) &&
     alert.approvedAt !== null &&
     alert.kind !== "retraction";
-  const who = (staffId: string | null) =>
-    staffId === null ? (
-      "—"
-    ) : (
-      <>
-        <code>{staffId}</code>
-        {staffId === userId && " (you)"}
-      </>
-    );
+  const who = (staffId: string | null, name: string | null) =>
+    staffId === null ? "—" : `${name ?? "former staff"}${staffId === userId ? " (you)" : ""}`;
 
   return (
     <section aria-labelledby="alert-title" data-status={alert.status}>
@@ -1013,11 +1006,11 @@ export function AlertDetail({ id, userId }: { id: string; userId: string }) {
       <h3>Details</h3>
       <dl className="facts">
         <dt>Composed by</dt>
-        <dd>{who(alert.composedBy)}</dd>
+        <dd>{who(alert.composedBy, alert.composedByName)}</dd>
         <dt>Created</dt>
         <dd>{formatDateTime(alert.createdAt)}</dd>
         <dt>Approved by</dt>
-        <dd>{who(alert.approvedBy)}</dd>
+        <dd>{who(alert.approvedBy, alert.approvedByName)}</dd>
         <dt>Approved</dt>
         <dd>{alert.approvedAt ? formatDateTime(alert.approvedAt) : "not yet"}</dd>
         <dt>In force until</dt>

@@ -18,6 +18,7 @@ import type { Actor, AuditService } from "../audit/audit.service.ts";
 import type { NoticeSource, PublicNotice } from "../now/now.service.ts";
 import { CONTACT_CONTEXT } from "../subscriptions/phone.ts";
 import type { SmsReceipt } from "../subscriptions/sms.routes.ts";
+import type { UsersService } from "../users/users.service.ts";
 import { alertSms, alertText } from "./alert-message.ts";
 import type { AlertSigner, SignedAlert } from "./alert-signer.ts";
 import type { AlertRow, AlertsRepository } from "./alerts.repository.ts";
@@ -79,6 +80,7 @@ export class AlertsService {
   readonly #alerts: AlertsRepository;
   readonly #deliveries: DeliveryStore;
   readonly #areas: AreasService;
+  readonly #staff: Pick<UsersService, "directory">;
   readonly #signer: AlertSigner;
   readonly #crypto: FieldCrypto;
   readonly #audit: AuditService;
@@ -92,6 +94,8 @@ export class AlertsService {
   constructor(
     alerts: AlertsRepository,
     areas: AreasService,
+    /** Staff names, for who composed and who approved. */
+    staff: Pick<UsersService, "directory">,
     signer: AlertSigner,
     crypto: FieldCrypto,
     audit: AuditService,
@@ -102,6 +106,7 @@ export class AlertsService {
     this.#alerts = alerts;
     this.#deliveries = deliveries;
     this.#areas = areas;
+    this.#staff = staff;
     this.#signer = signer;
     this.#crypto = crypto;
     this.#audit = audit;
@@ -274,11 +279,12 @@ export class AlertsService {
 
   async list(limit = 50): Promise<AlertView[]> {
     const rows = await this.#alerts.latest(limit);
-    return Promise.all(rows.map((row) => this.#view(row)));
+    const staff = await this.#staff.directory();
+    return Promise.all(rows.map((row) => this.#view(row, staff)));
   }
 
   async get(id: string): Promise<AlertView> {
-    return this.#view(await this.#find(id));
+    return this.#view(await this.#find(id), await this.#staff.directory());
   }
 
   /** Delivery receipts, nearest first, with masked numbers: an audited read. */
@@ -529,7 +535,8 @@ export class AlertsService {
     return alert;
   }
 
-  async #view(row: AlertRow): Promise<AlertView> {
+  async #view(row: AlertRow, staff: Map<string, { name: string }>): Promise<AlertView> {
+    const nameOf = (id: string) => staff.get(id)?.name ?? "former staff";
     const areaIds = JSON.parse(row.area_ids) as string[];
     const progress = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0]));
     for (const p of await this.#alerts.progress(row.id))
@@ -543,7 +550,9 @@ export class AlertsService {
       texts: JSON.parse(row.texts) as Record<string, string>,
       retractsId: row.retracts_id,
       composedBy: row.composed_by,
+      composedByName: nameOf(row.composed_by),
       approvedBy: row.approved_by,
+      approvedByName: row.approved_by === null ? null : nameOf(row.approved_by),
       createdAt: row.created_at,
       approvedAt: row.approved_at,
       expiresAt: row.expires_at,

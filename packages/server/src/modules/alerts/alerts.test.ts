@@ -102,7 +102,7 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
 
   it("keeps the two-person rule: the composer cannot approve, a second dispatcher can, and it is signed", async () => {
     await subscribe("+13125550101", "60623");
-    const composer = await harness.signInAs("dispatcher");
+    const composer = await harness.signInAs("dispatcher", undefined, "Ana Composer");
     const responder = await harness.signInAs("responder");
     const payload = {
       kind: "activity_confirmed",
@@ -117,9 +117,20 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     await drain();
     expect(twilio.messages).toEqual([]);
 
-    const approver = await harness.signInAs("dispatcher");
+    const pending = await harness.app.inject({
+      url: `/api/alerts/${id}`,
+      headers: composer.headers,
+    });
+    expect(pending.json()).toMatchObject({ composedByName: "Ana Composer", approvedByName: null });
+    const approver = await harness.signInAs("dispatcher", undefined, "Rosa Approver");
     const approved = (await post(`/api/alerts/${id}/approve`, approver.headers)).json();
-    expect(approved).toMatchObject({ status: "sending", approvedBy: approver.userId });
+    expect(approved).toMatchObject({
+      status: "sending",
+      approvedBy: approver.userId,
+      // Staff see who composed and who approved by name.
+      composedByName: "Ana Composer",
+      approvedByName: "Rosa Approver",
+    });
     expect(approved.verificationCode).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
     const verified = await harness.app.inject(`/api/alerts/verify/${approved.verificationCode}`);
     expect(verified.json()).toMatchObject({ valid: true, signed: { id, areas: ["60623"] } });
