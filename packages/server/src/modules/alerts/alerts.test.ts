@@ -190,11 +190,13 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
     await subscribe("+13125550138", "60601"); // not in the alert's areas
     await subscribe("+13125550139", "60608");
     await harness.services.smsInbound.handle("+13125550139", "STOP");
-    // One far subscriber is also in the nearest area (the web form takes several areas).
+    // One far subscriber (active) is also in the nearest area (the web form takes several).
     const [both] = await harness.test.database.db
-      .selectFrom("subscriber_areas")
-      .select("subscriber_id")
-      .where("area_id", "=", "zip:60608")
+      .selectFrom("subscriber_areas as sa")
+      .innerJoin("subscribers as s", "s.id", "sa.subscriber_id")
+      .select("sa.subscriber_id")
+      .where("sa.area_id", "=", "zip:60608")
+      .where("s.status", "=", "active")
       .limit(1)
       .execute();
     await harness.test.database.db
