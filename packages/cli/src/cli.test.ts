@@ -153,7 +153,7 @@ describe("aviso CLI", () => {
       env,
     );
     expect(replaced.code).toBe(0);
-  });
+  }, 90_000); // seven `aviso` processes, each starting Node and opening the database
 
   it("adds staff and refuses a bad role by name", async () => {
     const env = { AVISO_DATA_DIR: path.join(freshDir(), "data") };
@@ -266,7 +266,7 @@ describe("aviso CLI", () => {
     expect((await aviso(["audit", "verify"], env)).stdout).toContain("intact");
     const resumed = await aviso(["keys", "rotate", "--resume"], env);
     expect(resumed.stdout).toContain("Re-encrypted 0 field values");
-  });
+  }, 90_000); // six `aviso` processes, each starting Node and opening the database
 
   it("refuses to load the published demo accounts on an HTTPS deployment", async () => {
     const env = {
