@@ -122,6 +122,19 @@ describe("alerts from the console to a resident's phone, in Chromium", () => {
 
     // And the alert itself went out, with the same code, by text and by email.
     const sent = await outboxRows(dispatcher.page);
+    // The Spanish text's count on the alert's page is of the Spanish SMS as it went out (its
+    // own footer, longer than the English one).
+    const spanishSms = await dispatcher.page
+      .getByTestId("outbox")
+      .locator("tbody tr", { hasText: "+17735550177" })
+      .filter({ hasText: code })
+      .locator("td")
+      .nth(2)
+      .textContent();
+    expect(spanishSms).toContain("Verifique el código");
+    expect(await admin.page.locator("#alert-count-es").textContent()).toContain(
+      `UCS-2 (Unicode), ${spanishSms?.length} characters`,
+    );
     expect(sent.find((row) => row.includes("+17735550177") && row.includes(code))).toBeDefined();
     expect(
       sent.find((row) => row.includes("rosa.vecina@example.org") && row.includes(code)),

@@ -71,6 +71,15 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
   });
 }
 
+/**
+ * An alert's SMS in one language: its text, then that language's footer with the verification
+ * code and where to check it (`host` without the scheme). The sender and the console's live
+ * segment count both build it here, so what staff count is what goes out.
+ */
+export function alertSmsBody(text: string, lang: string, code: string, host: string): string {
+  return `${text.trim()}\n${fillTemplate(alertTemplates(lang).footer, { code, url: `${host}/now` })}`;
+}
+
 /** An alert as staff see it (`GET /api/alerts/:id`). */
 export interface AlertView {
   id: string;

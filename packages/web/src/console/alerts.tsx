@@ -5,6 +5,7 @@ import type {
   DeliveryReceipt,
   IncidentDetail,
 } from "@aviso/core";
+import { alertSmsBody } from "@aviso/core/alerts";
 import { LANGUAGES } from "@aviso/core/languages";
 import { countSmsSegments } from "@aviso/core/sms";
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from "react";
@@ -61,10 +62,6 @@ export function formatDuration(seconds: number): string {
   const rest = minutes % 60;
   return rest ? `${Math.floor(minutes / 60)} h ${rest} min` : `${Math.floor(minutes / 60)} h`;
 }
-
-/** The footer every SMS ends with (the code is filled in at approval; this is its length). */
-const footerFor = (code: string | null) =>
-  `Check code ${code ?? "XXXXXX"} at ${window.location.host}/now - STOP to end`;
 
 /** A language's own name (marked with its language) and, if different, its English name. */
 function LanguageName({ code }: { code: string }) {
@@ -123,7 +120,10 @@ function SegmentCount({
         No text yet.
       </p>
     );
-  const count = countSmsSegments(`${text.trim()}\n${footerFor(code)}`);
+  // As it will go out: the language's own footer, its code (given at approval) or a stand-in.
+  const count = countSmsSegments(
+    alertSmsBody(text, language, code ?? "XXXXXX", window.location.host),
+  );
   const shown = count.nonGsmCharacters.slice(0, 12);
   const more = count.nonGsmCharacters.length - shown.length;
   return (

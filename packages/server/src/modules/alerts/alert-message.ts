@@ -1,5 +1,5 @@
 import { escapeHtml } from "@aviso/content";
-import { alertTemplates, fillTemplate } from "@aviso/core";
+import { alertSmsBody, alertTemplates, fillTemplate } from "@aviso/core";
 import { unsubscribeHeaders } from "../subscriptions/contacts.ts";
 
 /** The text of an alert for a language: that language's, else English, else the first one. */
@@ -21,11 +21,7 @@ export function alertSms(
   publicUrl: string,
 ): string {
   const chosen = alertText(texts, lang);
-  const footer = fillTemplate(alertTemplates(chosen.lang).footer, {
-    code,
-    url: `${publicUrl.replace(/^https?:\/\//, "")}/now`,
-  });
-  return `${chosen.text.trim()}\n${footer}`;
+  return alertSmsBody(chosen.text, chosen.lang, code, publicUrl.replace(/^https?:\/\//, ""));
 }
 
 /** An alert as an email: subject, plain text and HTML, and the one-click unsubscribe headers. */
