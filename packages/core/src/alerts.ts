@@ -106,6 +106,7 @@ export interface AlertView {
 /** Who an alert would reach, in how many SMS segments, how fast and at what cost. */
 export interface AlertEstimate {
   recipients: { channel: string; n: number }[];
+  /** Per language: `n` SMS recipients, each costing `segments`. */
   languages: { lang: string; n: number; encoding: SmsEncoding; segments: number }[];
   total: number;
   segments: number;

@@ -172,6 +172,7 @@ export function createServices(
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
       sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
+      rates: config.rates,
       ...(testing.fanOutPartRows ? { fanOutPartRows: testing.fanOutPartRows } : {}),
       now,
     },

@@ -309,7 +309,7 @@ function EstimatePanel({
             <thead>
               <tr>
                 <th scope="col">Language</th>
-                <th scope="col">Recipients</th>
+                <th scope="col">By SMS</th>
                 <th scope="col">Encoding</th>
                 <th scope="col">Segments each</th>
               </tr>

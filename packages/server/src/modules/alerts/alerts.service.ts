@@ -59,6 +59,8 @@ export interface AlertOptions {
   publicUrl: string;
   hotline: string;
   sms: { ratePerSecond: number; costPerSegment: number };
+  /** Messages per second each channel sends at (the estimate's time to deliver). */
+  rates: Record<string, number>;
   /** Subscribers per part of a fan-out where the database runs it in parts (SQLite). */
   fanOutPartRows?: number;
   now?: () => Date;
@@ -149,11 +151,16 @@ export class AlertsService {
     );
   }
 
-  /** Who would get it, in how many SMS segments per language, how long and how much. */
+  /**
+   * Who would get it, in how many SMS segments per language (SMS recipients only: email and
+   * push cost no segments), how long (the channels send side by side, each at its own rate)
+   * and how much.
+   */
   async estimate(areaIds: string[], texts: Record<string, string>): Promise<AlertEstimate> {
     const audience = await this.#alerts.audience(areaIds);
     const byLang = new Map<string, number>();
-    for (const row of audience) byLang.set(row.language, (byLang.get(row.language) ?? 0) + row.n);
+    for (const row of audience)
+      if (row.channel === "sms") byLang.set(row.language, (byLang.get(row.language) ?? 0) + row.n);
     const langs = new Set([...byLang.keys(), ...Object.keys(texts)]);
     const languages = [...langs].sort().map((lang) => {
       const sample = alertSms(texts, lang, "XXXXXX", this.#options.publicUrl);
@@ -174,7 +181,12 @@ export class AlertsService {
       languages,
       total,
       segments,
-      seconds: Math.ceil(total / this.#options.sms.ratePerSecond),
+      seconds: Math.max(
+        0,
+        ...[...channels].map(([channel, n]) =>
+          Math.ceil(n / (this.#options.rates[channel] ?? this.#options.sms.ratePerSecond)),
+        ),
+      ),
       cost: Math.round(segments * this.#options.sms.costPerSegment * 100) / 100,
     };
   }

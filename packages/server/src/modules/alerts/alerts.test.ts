@@ -640,7 +640,50 @@ describe.each(TARGETS)("alerts on $name", ({ dialect, file }) => {
       expect.objectContaining({ lang: "en", n: 1, encoding: "GSM-7", segments: 2 }),
       expect.objectContaining({ lang: "es", n: 2 }),
     ]);
+    const es = estimate.languages[1].segments;
+    expect(estimate.segments).toBe(2 + 2 * es);
     expect(estimate.cost).toBeGreaterThan(0);
+
+    // Twenty email subscribers in Spanish: no SMS segments or cost, and email's own rate
+    // (10 a second by default) sets the time: 2 s, while the SMS go out in one.
+    const at = now.toISOString();
+    for (let i = 0; i < 20; i++) {
+      const id = `email-subscriber-${i}`;
+      await harness.test.database.db
+        .insertInto("subscribers")
+        .values({
+          id,
+          channel: "email",
+          contact_enc: "sealed",
+          contact_index: `index-${i}`,
+          language: "es",
+          status: "active",
+          created_at: at,
+          confirmed_at: at,
+          stopped_at: null,
+          confirm_code_hash: null,
+          confirm_expires_at: null,
+          confirm_attempts: 0,
+        })
+        .execute();
+      await harness.test.database.db
+        .insertInto("subscriber_areas")
+        .values({ subscriber_id: id, area_id: "zip:60623" })
+        .execute();
+    }
+    const withEmail = (
+      await post("/api/alerts/estimate", dispatcher.headers, {
+        areaIds: ["zip:60623"],
+        texts: draft,
+      })
+    ).json();
+    expect(withEmail.total).toBe(23);
+    expect(withEmail.languages[1]).toMatchObject({ lang: "es", n: 2 });
+    expect(withEmail).toMatchObject({
+      segments: estimate.segments,
+      cost: estimate.cost,
+      seconds: 2,
+    });
   });
 
   it("refuses a bad alert with a clear error and stores nothing", async () => {
