@@ -171,7 +171,7 @@ export function createServices(
       expiryHours: config.alerts.expiryHours,
       publicUrl: config.publicUrl,
       hotline: config.hotline.number,
-      sms: { ratePerSecond: config.sms.ratePerSecond, costPerSegment: config.sms.costPerSegment },
+      sms: { costPerSegment: config.sms.costPerSegment },
       rates: config.rates,
       ...(testing.fanOutPartRows ? { fanOutPartRows: testing.fanOutPartRows } : {}),
       now,

@@ -58,9 +58,9 @@ export interface AlertOptions {
   expiryHours: number;
   publicUrl: string;
   hotline: string;
-  sms: { ratePerSecond: number; costPerSegment: number };
+  sms: { costPerSegment: number };
   /** Messages per second each channel sends at (the estimate's time to deliver). */
-  rates: Record<string, number>;
+  rates: Record<"sms" | "email" | "push", number>;
   /** Subscribers per part of a fan-out where the database runs it in parts (SQLite). */
   fanOutPartRows?: number;
   now?: () => Date;
@@ -184,7 +184,7 @@ export class AlertsService {
       seconds: Math.max(
         0,
         ...[...channels].map(([channel, n]) =>
-          Math.ceil(n / (this.#options.rates[channel] ?? this.#options.sms.ratePerSecond)),
+          Math.ceil(n / this.#options.rates[channel as keyof AlertOptions["rates"]]),
         ),
       ),
       cost: Math.round(segments * this.#options.sms.costPerSegment * 100) / 100,
